@@ -1,0 +1,5 @@
+"""Entry point for `python -m rolequiz`."""
+
+from rolequiz.cli import main
+
+raise SystemExit(main())
