@@ -1,0 +1,164 @@
+"""What to learn next: the gap list for a role, and why the top role came out on top.
+
+A gap is a rated skill below the role's target. Gaps are ordered by importance x shortfall
+(weight * (target - level)), then must-have first, then weight, then quiz order. Priority:
+  high    a must-have skill, or weight * shortfall >= 8
+  medium  weight * shortfall >= 4
+  low     the rest
+Skills of the role that are skipped or unanswered are not gaps (their level is unknown); they
+are listed apart as `unrated` so the person can answer them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from rolequiz.content import Bank, Role, Skill
+from rolequiz.progress import Progress, Status
+from rolequiz.scoring import RoleFit
+
+Priority = Literal["high", "medium", "low"]
+HIGH_AT = 8.0
+MEDIUM_AT = 4.0
+EXPLAIN_TOP = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    skill: Skill
+    current: int
+    target: int
+    weight: float
+    must: bool
+    priority: Priority
+
+    @property
+    def shortfall(self) -> int:
+        return self.target - self.current
+
+    @property
+    def importance(self) -> float:
+        return self.weight * self.shortfall
+
+
+@dataclass(frozen=True, slots=True)
+class Unrated:
+    skill: Skill
+    status: Status
+    target: int
+    weight: float
+    must: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One skill's part in a role's score: what it adds (strengths) or misses (hold-backs)."""
+
+    skill: Skill
+    level: int
+    target: int
+    weight: float
+    amount: float  # weight * met for a strength, weight * missing share for a hold-back
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    top_role: Role
+    strengths: tuple[Contribution, ...]
+    runner_up: Role | None
+    holdbacks: tuple[Contribution, ...]
+
+
+def priority_of(weight: float, shortfall: int, must: bool) -> Priority:
+    importance = weight * shortfall
+    if must or importance >= HIGH_AT:
+        return "high"
+    if importance >= MEDIUM_AT:
+        return "medium"
+    return "low"
+
+
+def _quiz_index(bank: Bank) -> dict[str, int]:
+    return {skill.id: index for index, skill in enumerate(bank.skills)}
+
+
+def gap_list(bank: Bank, role: Role, ratings: Mapping[str, int]) -> list[Gap]:
+    """Rated skills below the role's target, most important first."""
+    order = _quiz_index(bank)
+    gaps: list[Gap] = []
+    for skill_id, spec in role.skills.items():
+        level = ratings.get(skill_id)
+        if level is None or level >= spec.target:
+            continue
+        gaps.append(
+            Gap(
+                skill=bank.skill_by_id[skill_id],
+                current=level,
+                target=spec.target,
+                weight=spec.weight,
+                must=spec.must,
+                priority=priority_of(spec.weight, spec.target - level, spec.must),
+            )
+        )
+    gaps.sort(key=lambda g: (-g.importance, not g.must, -g.weight, order[g.skill.id]))
+    return gaps
+
+
+def unrated_list(bank: Bank, role: Role, progress: Progress) -> list[Unrated]:
+    """The role's skills with no level yet (skipped or unanswered), most important first."""
+    order = _quiz_index(bank)
+    found = [
+        Unrated(
+            skill=bank.skill_by_id[skill_id],
+            status=progress.status(skill_id),
+            target=spec.target,
+            weight=spec.weight,
+            must=spec.must,
+        )
+        for skill_id, spec in role.skills.items()
+        if skill_id not in progress.ratings
+    ]
+    found.sort(key=lambda u: (not u.must, -u.weight, order[u.skill.id]))
+    return found
+
+
+def explain(bank: Bank, ranked: list[RoleFit], ratings: Mapping[str, int]) -> Explanation:
+    """The skills that carried the top role, and those that hold back the runner-up."""
+    order = _quiz_index(bank)
+    top = ranked[0].role
+    strengths: list[Contribution] = []
+    for skill_id, spec in top.skills.items():
+        level = ratings.get(skill_id)
+        if level:
+            met = min(level, spec.target) / spec.target
+            strengths.append(
+                Contribution(
+                    bank.skill_by_id[skill_id], level, spec.target, spec.weight, spec.weight * met
+                )
+            )
+    strengths.sort(key=lambda c: (-c.amount, order[c.skill.id]))
+    runner_up = ranked[1].role if len(ranked) > 1 else None
+    holdbacks: list[Contribution] = []
+    if runner_up is not None:
+        for skill_id, spec in runner_up.skills.items():
+            level = ratings.get(skill_id)
+            if level is not None and level < spec.target:
+                missing = (spec.target - level) / spec.target
+                holdbacks.append(
+                    Contribution(
+                        bank.skill_by_id[skill_id],
+                        level,
+                        spec.target,
+                        spec.weight,
+                        spec.weight * missing,
+                    )
+                )
+        holdbacks.sort(key=lambda c: (-c.amount, order[c.skill.id]))
+    return Explanation(
+        top_role=top,
+        strengths=tuple(strengths[:EXPLAIN_TOP]),
+        runner_up=runner_up,
+        holdbacks=tuple(holdbacks[:EXPLAIN_TOP]),
+    )

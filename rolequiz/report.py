@@ -1,0 +1,147 @@
+"""The gap report: every role's scores ranked, the recommendation, and the gap list, as TOML.
+
+Built from a bank and a progress profile; written atomically; readable by a person and by
+`tomllib`. Loading validates the file so a hand-edited or foreign report gets one clear line.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rolequiz.content import Bank, Role
+from rolequiz.errors import ProfileError, RolequizError
+from rolequiz.gaps import explain, gap_list, unrated_list
+from rolequiz.progress import Progress, now_utc
+from rolequiz.quiz import counts
+from rolequiz.scoring import rank_roles
+from rolequiz.tomlio import dumps_toml, read_toml, write_atomic
+
+REPORT_SCHEMA_VERSION = 1
+DIGITS = 3
+
+
+def build_report(
+    bank: Bank,
+    progress: Progress,
+    *,
+    source: str,
+    role: Role | None = None,
+    generated: datetime | None = None,
+) -> dict[str, Any]:
+    """The report as a TOML-ready dict (scores rounded so a write and a read give it back)."""
+    ranked = rank_roles(bank, progress.ratings)
+    recommended = ranked[0].role
+    target = role or recommended
+    tally = counts(bank, progress)
+    why = explain(bank, ranked, progress.ratings)
+    report: dict[str, Any] = {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "generated": generated or now_utc(),
+        "source_profile": source,
+        "recommended_role": recommended.id,
+        "target_role": target.id,
+        "provisional": tally.pending > 0,
+        "answers": {
+            "total": tally.total,
+            "rated": tally.rated,
+            "skipped": tally.skipped,
+            "not_applicable": tally.not_applicable,
+            "unanswered": tally.pending,
+        },
+        "roles": [
+            {
+                "rank": rank,
+                "id": fit.role.id,
+                "name": fit.role.name,
+                "closeness": round(fit.closeness, DIGITS),
+                "readiness": round(fit.readiness, DIGITS),
+                "coverage": round(fit.coverage, DIGITS),
+                "rated_skills": fit.rated,
+                "role_skills": fit.total,
+            }
+            for rank, fit in enumerate(ranked, start=1)
+        ],
+        "why": {
+            "top_role": why.top_role.id,
+            "strengths": [c.skill.id for c in why.strengths],
+            "runner_up": why.runner_up.id if why.runner_up else "",
+            "holdbacks": [c.skill.id for c in why.holdbacks],
+        },
+        "gaps": [
+            {
+                "skill": gap.skill.id,
+                "name": gap.skill.name,
+                "current": gap.current,
+                "target": gap.target,
+                "priority": gap.priority,
+                "must": gap.must,
+                "weight": gap.weight,
+                "tip": gap.skill.tip,
+                "resources": [{"title": r.title, "url": r.url} for r in gap.skill.resources],
+            }
+            for gap in gap_list(bank, target, progress.ratings)
+        ],
+        "unrated": [
+            {
+                "skill": item.skill.id,
+                "name": item.skill.name,
+                "status": item.status,
+                "target": item.target,
+                "must": item.must,
+            }
+            for item in unrated_list(bank, target, progress)
+        ],
+    }
+    return report
+
+
+def report_to_toml(report: dict[str, Any]) -> str:
+    header = (
+        "# rolequiz gap report: roles ranked by closeness, and the skills to learn for the\n"
+        "# target role, most important first. Levels: 0 None, 1 Aware, 2 Guided,\n"
+        "# 3 Independent, 4 Expert.\n"
+    )
+    return header + dumps_toml(report)
+
+
+def write_report(path: Path, report: dict[str, Any]) -> None:
+    try:
+        write_atomic(path, report_to_toml(report))
+    except OSError as exc:
+        raise RolequizError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    """Read a report back, checking its shape; raise ProfileError naming the problem."""
+    try:
+        data = read_toml(path)
+    except RolequizError as exc:
+        raise ProfileError(str(exc)) from None
+    return validate_report(data, str(path))
+
+
+def validate_report(data: dict[str, Any], name: str) -> dict[str, Any]:
+    from pydantic import ValidationError
+
+    from rolequiz.report_model import ReportFile
+
+    version = data.get("schema_version")
+    if (
+        isinstance(version, int)
+        and not isinstance(version, bool)
+        and version > REPORT_SCHEMA_VERSION
+    ):
+        raise ProfileError(
+            f"{name}: schema_version: {version} is newer than this rolequiz understands "
+            f"({REPORT_SCHEMA_VERSION}); upgrade rolequiz"
+        )
+    try:
+        ReportFile.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"]) or "(file)"
+        message = str(error["msg"])
+        raise ProfileError(f"{name}: {where}: {message[0].lower() + message[1:]}") from None
+    return data
