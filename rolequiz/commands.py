@@ -1,0 +1,172 @@
+"""The scripting commands behind `rolequiz score | report | skills | roles`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rolequiz.content import Bank, load_bank
+from rolequiz.errors import RolequizError
+from rolequiz.progress import Progress, default_profile_path, load_progress
+from rolequiz.quiz import counts
+from rolequiz.scoring import RoleFit, rank_roles
+from rolequiz.text import printable
+
+
+def load(root: Path) -> Bank:
+    return load_bank(root)
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"rolequiz: warning: {printable(message)}\n")
+
+
+def _warn_unknown(bank: Bank, path: Path, progress: Progress) -> list[str]:
+    unknown = progress.unknown_skills(bank.skill_by_id)
+    if unknown:
+        shown = ", ".join(unknown[:5]) + (
+            f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        )
+        _warn(f"{path}: unknown skill ids kept but not scored: {shown}")
+    return unknown
+
+
+def score(bank: Bank, paths: Sequence[Path], output: str) -> int:
+    """Score each profile; a bad file is reported and skipped, and makes the exit code 1."""
+    write = sys.stdout.write
+    failed = 0
+    if output == "json":
+        import json
+
+        def emit(data: dict[str, Any]) -> None:
+            write(json.dumps(data, ensure_ascii=False) + "\n")
+
+    for index, path in enumerate(paths):
+        try:
+            progress = load_progress(path)
+        except RolequizError as exc:
+            failed += 1
+            sys.stderr.write(f"rolequiz: {printable(str(exc))}\n")
+            if output == "json":
+                emit({"path": str(path), "error": str(exc)})
+            continue
+        unknown = _warn_unknown(bank, path, progress)
+        ranked = rank_roles(bank, progress.ratings)
+        tally = counts(bank, progress)
+        if output == "json":
+            emit(
+                {
+                    "path": str(path),
+                    "recommended": ranked[0].role.id,
+                    "provisional": tally.pending > 0,
+                    "rated": tally.rated,
+                    "skipped": tally.skipped,
+                    "total": tally.total,
+                    "unknown_skills": unknown,
+                    "roles": [_fit_json(rank, fit) for rank, fit in enumerate(ranked, 1)],
+                }
+            )
+        else:
+            if index:
+                write("\n")
+            write(_score_text(path, ranked, tally.rated, tally.skipped, tally.total, tally.pending))
+    return 1 if failed else 0
+
+
+def _fit_json(rank: int, fit: RoleFit) -> dict[str, Any]:
+    return {
+        "rank": rank,
+        "id": fit.role.id,
+        "name": fit.role.name,
+        "closeness": round(fit.closeness, 4),
+        "readiness": round(fit.readiness, 4),
+        "coverage": round(fit.coverage, 4),
+    }
+
+
+def _score_text(
+    path: Path, ranked: list[RoleFit], rated: int, skipped: int, total: int, pending: int
+) -> str:
+    status = "provisional" if pending else "complete"
+    skip_note = f", {skipped} skipped" if skipped else ""
+    rows = [f"{printable(str(path))}: {rated} of {total} rated{skip_note} ({status})\n"]
+    width = max(len(fit.role.name) for fit in ranked)
+    rows.append(f"  {'#':>2}  {'role':<{width}}  closeness  readiness  coverage\n")
+    for rank, fit in enumerate(ranked, 1):
+        rows.append(
+            f"  {rank:>2}  {printable(fit.role.name):<{width}}  {fit.closeness:9.2f}"
+            f"  {fit.readiness:9.0%}  {fit.coverage:8.0%}\n"
+        )
+    rows.append(f"  recommended: {printable(ranked[0].role.name)}\n")
+    return "".join(rows)
+
+
+def report(bank: Bank, path: Path | None, role_name: str | None, output: Path | None) -> int:
+    from rolequiz.report import build_report, report_to_toml, write_report
+
+    source = path or default_profile_path()
+    progress = load_progress(source)
+    _warn_unknown(bank, source, progress)
+    role = bank.find_role(role_name) if role_name else None
+    data = build_report(bank, progress, source=str(source), role=role)
+    if output is None or str(output) == "-":
+        sys.stdout.write(report_to_toml(data))
+        return 0
+    if output.is_dir():
+        raise RolequizError(f"{output}: is a folder; give a file name for the report")
+    write_report(output, data)
+    sys.stderr.write(f"rolequiz: report written to {printable(str(output))}\n")
+    return 0
+
+
+def list_skills(bank: Bank, output: str) -> int:
+    if output == "json":
+        import json
+
+        for skill in bank.skills:
+            record = {
+                "id": skill.id,
+                "name": skill.name,
+                "category": skill.category,
+                "aliases": list(skill.aliases),
+                "requires": skill.requires,
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return 0
+    width = max(len(skill.id) for skill in bank.skills)
+    rows = []
+    for category in bank.categories:
+        rows.append(f"{printable(category.name)}\n")
+        for skill in bank.skills:
+            if skill.category != category.id:
+                continue
+            aliases = f"  (also: {', '.join(skill.aliases)})" if skill.aliases else ""
+            rows.append(f"  {skill.id:<{width}}  {printable(skill.name + aliases)}\n")
+    sys.stdout.write("".join(rows))
+    return 0
+
+
+def list_roles(bank: Bank, output: str) -> int:
+    if output == "json":
+        import json
+
+        for role in bank.roles:
+            record = {
+                "id": role.id,
+                "name": role.name,
+                "summary": role.summary,
+                "skills": len(role.skills),
+                "must": [skill_id for skill_id, spec in role.skills.items() if spec.must],
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return 0
+    width = max(len(role.id) for role in bank.roles)
+    rows = [
+        f"{role.id:<{width}}  {printable(role.name)} ({len(role.skills)} skills): "
+        f"{printable(role.summary)}\n"
+        for role in bank.roles
+    ]
+    sys.stdout.write("".join(rows))
+    return 0
