@@ -44,8 +44,8 @@ def load(root: Path) -> Bank:
         raise ContentError(problems)
 
     levels = _load_scale(questions / SCALE_FILE, problems)
-    categories, skills = _load_categories(questions, problems)
-    roles = _load_roles(profiles, {s.id for s in skills}, problems)
+    categories, skills, named = _load_categories(questions, problems)
+    roles = _load_roles(profiles, named, problems)
     if not skills and not any("questions" in p for p in problems):
         problems.append(f"{questions}: no skills found (add a <category>.toml file)")
     if not roles and not any("profiles" in p for p in problems):
@@ -89,6 +89,31 @@ def _validate(model: type[M], path: Path, data: dict[str, Any], problems: list[s
         return model.model_validate(data)
     except ValidationError as exc:
         problems.extend(_describe(path, data, error) for error in exc.errors())
+        return None
+
+
+def _validate_entry(
+    model: type[M], path: Path, data: dict[str, Any], index: int, problems: list[str]
+) -> M | None:
+    """Validate `data["skill"][index]` alone, reporting errors at their place in the file."""
+    try:
+        return model.model_validate(data["skill"][index])
+    except ValidationError as exc:
+        for error in exc.errors():
+            located = {**error, "loc": ("skill", index, *error["loc"])}
+            problems.append(_describe(path, data, located))
+        return None
+
+
+def _validate_role_skill(
+    path: Path, data: dict[str, Any], skill_id: str, raw: Any, problems: list[str]
+) -> models.RoleSkill | None:
+    try:
+        return models.RoleSkill.model_validate(raw)
+    except ValidationError as exc:
+        for error in exc.errors():
+            located = {**error, "loc": ("skills", skill_id, *error["loc"])}
+            problems.append(_describe(path, data, located))
         return None
 
 
@@ -143,16 +168,21 @@ def _load_scale(path: Path, problems: list[str]) -> tuple[Level, ...] | None:
 
 def _load_categories(
     folder: Path, problems: list[str]
-) -> tuple[tuple[Category, ...], tuple[Skill, ...]]:
+) -> tuple[tuple[Category, ...], tuple[Skill, ...], set[str] | None]:
+    """Categories and skills in quiz order, and every skill id named (None if a file was
+    unreadable, so that roles are not also blamed for naming the skills it held)."""
     parsed: list[tuple[Category, list[Skill]]] = []
+    complete = True
     category_files: dict[str, Path] = {}
     skill_files: dict[str, Path] = {}
     for path in _toml_files(folder):
         data = _read(path, problems)
         if data is None or not _schema_ok(path, data, problems):
+            complete = False
             continue
         entry = _validate(models.CategoryFile, path, data, problems)
         if entry is None:
+            complete = False
             continue
         header = entry.category
         if header.id in category_files:
@@ -163,13 +193,17 @@ def _load_categories(
         category_files[header.id] = path
         category = Category(id=header.id, name=header.name, order=header.order)
         skills: list[Skill] = []
-        for item in entry.skill:
-            if item.id in skill_files:
-                problems.append(
-                    f"{path}: skill '{item.id}': id: already used in {skill_files[item.id]}"
-                )
+        for index, raw in enumerate(entry.skill):
+            raw_id = raw.get("id")
+            if isinstance(raw_id, str) and raw_id in skill_files:
+                problems.append(f"{path}: skill '{raw_id}': id: already used in {skill_files[raw_id]}")
                 continue
-            skill_files[item.id] = path
+            if isinstance(raw_id, str):
+                # Known even if the entry is broken, so roles naming it get no second error.
+                skill_files[raw_id] = path
+            item = _validate_entry(models.SkillEntry, path, data, index, problems)
+            if item is None:
+                continue
             skills.append(
                 Skill(
                     id=item.id,
@@ -189,7 +223,7 @@ def _load_categories(
     all_skills = tuple(skill for category in ordered for skill in by_id[category.id])
     _requires_known(all_skills, skill_files, problems)
     _requires_loops(all_skills, skill_files, problems)
-    return tuple(ordered), all_skills
+    return tuple(ordered), all_skills, set(skill_files) if complete else None
 
 
 def _requires_known(skills: tuple[Skill, ...], files: dict[str, Path], problems: list[str]) -> None:
@@ -221,7 +255,9 @@ def _requires_loops(skills: tuple[Skill, ...], files: dict[str, Path], problems:
             problems.append(f"{files[skill.id]}: skill '{skill.id}': requires: loop {chain}")
 
 
-def _load_roles(folder: Path, skill_ids: set[str], problems: list[str]) -> tuple[Role, ...]:
+def _load_roles(
+    folder: Path, skill_ids: set[str] | None, problems: list[str]
+) -> tuple[Role, ...]:
     roles: dict[str, Role] = {}
     role_files: dict[str, Path] = {}
     for path in _toml_files(folder):
@@ -235,20 +271,19 @@ def _load_roles(folder: Path, skill_ids: set[str], problems: list[str]) -> tuple
             problems.append(f"{path}: id: '{entry.id}' is already used by {role_files[entry.id]}")
             continue
         role_files[entry.id] = path
-        for skill_id in entry.skills:
-            if skill_id not in skill_ids:
+        weights: dict[str, RoleSkill] = {}
+        for skill_id, raw in entry.skills.items():
+            if skill_ids is not None and skill_id not in skill_ids:
                 problems.append(f"{path}: skills.{skill_id}: unknown skill (not in questions/)")
+            spec = _validate_role_skill(path, data, skill_id, raw, problems)
+            if spec is not None:
+                weights[skill_id] = RoleSkill(
+                    weight=float(spec.weight), target=spec.target, must=spec.must, why=spec.why
+                )
         roles[entry.id] = Role(
             id=entry.id,
             name=entry.name,
             summary=entry.summary,
-            skills=MappingProxyType(
-                {
-                    skill_id: RoleSkill(
-                        weight=float(spec.weight), target=spec.target, must=spec.must, why=spec.why
-                    )
-                    for skill_id, spec in entry.skills.items()
-                }
-            ),
+            skills=MappingProxyType(weights),
         )
     return tuple(roles[role_id] for role_id in sorted(roles))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -72,9 +72,11 @@ class CategoryHeader(_Strict):
 
 
 class CategoryFile(_Strict):
+    """A category file; its `[[skill]]` entries are validated one by one (`SkillEntry`)."""
+
     schema_version: int
     category: CategoryHeader
-    skill: list[SkillEntry] = []
+    skill: list[dict[str, Any]] = []
 
 
 class RoleSkill(_Strict):
@@ -87,8 +89,10 @@ class RoleSkill(_Strict):
 
 
 class RoleFile(_Strict):
+    """A role profile; each entry of `[skills]` is validated on its own (`RoleSkill`)."""
+
     schema_version: int
     id: Id
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
     summary: Text
-    skills: Annotated[dict[str, RoleSkill], Field(min_length=1)]
+    skills: Annotated[dict[str, dict[str, Any]], Field(min_length=1)]
