@@ -1,6 +1,6 @@
 """Read the Kaggle 2022 survey extract as quiz answers, for the quality and adaptive benches.
 
-How a row becomes answers (the data's README, plus one refinement):
+How a row becomes answers (the data's README, plus three refinements):
 - a tool or activity the person uses regularly is a skill they apply in real work without help:
   level 3 (Independent);
 - a question they answered without ticking any option that maps to the skill: level 0;
@@ -8,6 +8,13 @@ How a row becomes answers (the data's README, plus one refinement):
   managed-ML and MLOps questions for people with no cloud spend (asked_cloud_tool_questions = 0);
   and a person who ticked nothing at all in a question (not even "None") left it unanswered.
   Everything the survey never asked about (Spark, Kafka, Airflow, dbt, Docker ...) is unanswered.
+- for the few skills in POSITIVE_ONLY a tick still means level 3, but no tick leaves the skill
+  unanswered: their options cover only a narrow slice of the skill, so not ticking one says
+  nothing about whether the person has it (the reason is written next to each entry).
+- the survey asked its machine learning questions (frameworks, algorithms, ML platforms, AutoML,
+  serving, monitoring, ML hardware) only of people who use machine learning: someone who answered
+  "I do not use machine learning methods" skipped them, and that answer is a no to every tool in
+  them (level 0), not a blank.
 
 Each skill maps to the survey options that mean "uses it regularly". The mapping is written
 once, here, by reading the options' words; it is not fitted to the labels.
@@ -216,6 +223,43 @@ SKILL_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Skills read from ticks only. Not ticking any of their options is not a "0": the options are a
+# narrow slice of what the skill means, so the reading would misstate the person.
+POSITIVE_ONLY = frozenset(
+    {
+        # The monitoring question lists only niche products (Aporia, Evidently, Arize, WhyLabs,
+        # Fiddler); most teams monitor models with their platform or their own metrics.
+        "model_monitoring",
+        # The survey asks which programming languages one uses regularly; the skill is being at
+        # home on the Linux command line, which few people would list as a language they use.
+        "bash_linux",
+        # The only EMR option is "Amazon EMR Notebooks" in the hosted-notebooks question; running
+        # Spark or Hadoop jobs on EMR does not need its notebooks.
+        "aws_emr",
+        # The options are charting libraries and BI products; the survey offers no spreadsheet
+        # option, and many people chart in Excel or Google Sheets.
+        "data_visualization",
+    }
+)
+
+
+# The survey's years-of-ML question offered "I do not use machine learning methods"; it then skipped
+# its ML questions (checked in the file: none of these 523 people answered any of ML_TOPICS, while
+# 96-100% of the others who were shown them did). Those topics count as asked, nothing ticked.
+NO_ML = "I do not use machine learning methods"
+ML_TOPICS = frozenset(
+    {
+        "ml_framework",
+        "ml_algo",
+        "managed_ml",
+        "automl",
+        "model_serving",
+        "ml_monitoring",
+        "hardware",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Respondent:
     source_row: str
@@ -259,10 +303,12 @@ def row_ratings(row: dict[str, str], topics: dict[str, list[str]]) -> dict[str, 
         for topic, columns in topics.items()
         if (cloud_asked or topic not in CLOUD_TOPICS) and any(row[c] == "1" for c in columns)
     }
+    if row.get("years_ml") == NO_ML:
+        answered |= ML_TOPICS & topics.keys()
     ratings: dict[str, int] = {}
     for skill_id, columns in SKILL_COLUMNS.items():
         if any(row[c] == "1" for c in columns):
             ratings[skill_id] = 3
-        elif any(_topic(c) in answered for c in columns):
+        elif skill_id not in POSITIVE_ONLY and any(_topic(c) in answered for c in columns):
             ratings[skill_id] = 0
     return ratings
