@@ -11,8 +11,34 @@ Skipped and unanswered skills are unknown: they add nothing to readiness or cove
 left out of fit, so "not sure" never counts as 0. A 0 rating is known: it counts in coverage
 and pulls fit down.
 
-Closeness ranks the roles; see `closeness` and docs/scoring.md. Ties are broken by readiness,
-then by role id, so the same ratings always give the same ranking.
+Closeness ranks the roles. Fit alone only asks "of what the role needs, how much do you
+have?", so a less demanding role always looks closer: an ML expert who also builds dashboards
+meets every analyst target. Closeness also asks the other way round, "of what you bring, how
+much does this role use?", and it will not call a role close on must-haves never answered.
+It counts the role's rated skills as fit does, except a nice to have (weight 1, see
+docs/content-format.md) rated below its target: lacking a nice to have does not make a person
+less close to the role, having one does make them closer.
+
+    counted    = the role's rated skills, less its nice-to-haves rated below target
+    rated      = sum(w over counted)
+    fit'       = sum(w * met over counted) / rated               (fit without missed extras)
+    unknown    = sum(w over the role's must-have skills that are not rated)
+    elsewhere  = sum over rated skills the role does not list of max(0, x - 1) / 3
+                 (Aware 0, Guided 1/3, Independent 2/3, Expert 1: each such skill counts as a
+                 weight-1 skill, the lowest weight a profile gives, that the role does not use)
+    focus      = (rated + unknown / 2) / (rated + unknown + elsewhere)
+    closeness  = fit' * focus                                    (0 when rated is 0)
+
+An unrated must-have is neither met nor missed: half its weight counts as met at the person's
+fit', so it holds back a role judged on little evidence without counting "not sure" as 0. With
+every must-have rated, closeness is sum(w * met over counted) / (rated + elsewhere). Worked
+example (see docs/scoring.md): a role with sql (w5 t3 must), dashboards (w5 t3 must), python
+(w3 t2), tableau (w2 t2) and looker (w1 t1); ratings sql 3, python 2, tableau 1, looker 0,
+scikit_learn 4, pandas 3, dashboards not rated. Looker is a nice to have not reached: left out
+(fit counts it: 9/11). Met 5 + 3 + 1 = 9 over rated 10: fit' 0.9. Unknown 5; elsewhere
+1 + 2/3 = 5/3. Focus 12.5 / (50/3) = 0.75, closeness 0.9 * 0.75 = 0.675.
+
+Ties are broken by readiness, then by role id, so the same ratings always give the same ranking.
 """
 
 from __future__ import annotations
@@ -21,6 +47,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rolequiz.content import Bank, Role
+
+# The weight of a rated skill the role does not list: the lowest a profile can give.
+ELSEWHERE_WEIGHT = 1.0
+# Weight 1 means "nice to have" (docs/content-format.md): closeness leaves such a skill out until
+# its target is met, so missing one never counts against a role.
+NICE_TO_HAVE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,23 +66,46 @@ class RoleFit:
     total: int
 
 
-def score_role(role: Role, ratings: Mapping[str, int]) -> RoleFit:
-    total_weight = met_weight = rated_weight = 0.0
+def _above_aware(level: int) -> int:
+    return max(0, level - 1)
+
+
+def score_role(
+    role: Role, ratings: Mapping[str, int], above_aware_total: int | None = None
+) -> RoleFit:
+    """Scores of one role. `ratings` should hold skills of the bank only (rank_roles sees to it):
+    every rated skill the role does not list counts in closeness as a skill used elsewhere.
+    `above_aware_total` is the sum of max(0, level - 1) over all ratings, if already known: the
+    role's own skills are taken out of it, so scoring costs the role's size, not the bank's."""
+    if above_aware_total is None:
+        above_aware_total = sum(_above_aware(level) for level in ratings.values())
+    above_aware_here = 0
+    total_weight = met_weight = rated_weight = unknown_weight = 0.0
+    counted_weight = counted_met = 0.0
     rated = 0
     for skill_id, spec in role.skills.items():
         total_weight += spec.weight
         level = ratings.get(skill_id)
         if level is None:
+            if spec.must:
+                unknown_weight += spec.weight
             continue
         rated += 1
+        above_aware_here += _above_aware(level)
         rated_weight += spec.weight
-        met_weight += spec.weight * min(level, spec.target) / spec.target
+        met = spec.weight * min(level, spec.target) / spec.target
+        met_weight += met
+        if spec.weight > NICE_TO_HAVE or level >= spec.target:
+            counted_weight += spec.weight
+            counted_met += met
+    # Integer sums until here, so the result does not depend on the order of the ratings.
+    elsewhere = ELSEWHERE_WEIGHT * (above_aware_total - above_aware_here) / 3
     readiness = met_weight / total_weight
     coverage = rated_weight / total_weight
     fit = met_weight / rated_weight if rated_weight else 0.0
     return RoleFit(
         role=role,
-        closeness=closeness(fit, coverage),
+        closeness=closeness(counted_met, counted_weight, unknown_weight, elsewhere),
         readiness=readiness,
         coverage=coverage,
         fit=fit,
@@ -59,9 +114,12 @@ def score_role(role: Role, ratings: Mapping[str, int]) -> RoleFit:
     )
 
 
-def closeness(fit: float, coverage: float) -> float:
-    """How close the person is to the role, judged on what they have answered."""
-    return fit
+def closeness(met: float, rated: float, unknown: float, elsewhere: float) -> float:
+    """Fit' times focus: the share of the evidence that speaks for the role (module docstring).
+    `met` and `rated` are summed over the counted skills (nice-to-haves below target left out)."""
+    if rated <= 0:
+        return 0.0
+    return met / rated * (rated + unknown / 2) / (rated + unknown + elsewhere)
 
 
 def rank_key(role_fit: RoleFit) -> tuple[float, float, str]:
@@ -69,5 +127,8 @@ def rank_key(role_fit: RoleFit) -> tuple[float, float, str]:
 
 
 def rank_roles(bank: Bank, ratings: Mapping[str, int]) -> list[RoleFit]:
-    """Every role of the bank scored and ranked, closest first."""
-    return sorted((score_role(role, ratings) for role in bank.roles), key=rank_key)
+    """Every role of the bank scored and ranked, closest first. Ratings of skills the bank does
+    not know (kept in a profile from another version) are left out."""
+    known = {skill_id: level for skill_id, level in ratings.items() if skill_id in bank.skill_by_id}
+    above_aware = sum(_above_aware(level) for level in known.values())
+    return sorted((score_role(role, known, above_aware) for role in bank.roles), key=rank_key)
