@@ -1,0 +1,428 @@
+"""The quiz as a Textual app: opens the profile, moves between screens, saves every answer.
+
+The app gets its content and paths in `__init__`; `run` is what `rolequiz` with no command
+calls. Screens that are not needed on the first paint are imported when first opened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+
+from rolequiz.content import Bank, load_bank
+from rolequiz.errors import ProfileError, RolequizError
+from rolequiz.progress import Progress
+from rolequiz.screens.paths import shown_path
+from rolequiz.session import (
+    ProfileWriter,
+    QuizSession,
+    back_up_profile,
+    default_report_path,
+    fresh_path_beside,
+    open_profile,
+)
+from rolequiz.text import printable
+
+if TYPE_CHECKING:
+    from rolequiz.screens.help import HelpSection
+    from rolequiz.screens.question import QuestionScreen
+    from rolequiz.screens.start import BrokenChoice, ResumeChoice
+
+
+@dataclass
+class SaveStatus(Message):
+    """The writer thread finished a save: `error` is None when it worked."""
+
+    error: str | None
+
+
+class RolequizApp(App[int]):
+    """Keyboard-first quiz over a question bank, saving to one profile file."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "rolequiz"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "question_mark", "help", "Help", key_display="?", tooltip="Every key on every screen"
+        ),
+        # Textual leaves ctrl+c to copying; with nothing selected it quits here (answers are
+        # saved as they are given, so quitting never loses one).
+        Binding("ctrl+c", "quit", "Quit", show=False, tooltip="Quit; your answers are saved"),
+    ]
+
+    def __init__(
+        self,
+        bank: Bank,
+        profile_path: Path,
+        *,
+        export_dir: Path | None = None,
+        quick: bool = False,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.bank = bank
+        self.profile_path = profile_path
+        self.export_dir = export_dir
+        self.quick = quick  # quick mode comes later; the session takes its strategy then
+        self._now = now
+        self.session: QuizSession | None = None
+        self.question_screen: QuestionScreen | None = None
+        self.exit_lines: list[str] = []
+        self._save_error: str | None = None
+
+    # Start-up ----------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if not self.is_headless:
+            self._save_on_signals()
+        self.open_profile(self.profile_path)
+
+    def open_profile(self, path: Path, *, ask: bool = True) -> None:
+        """Open `path`: a welcome for a new file, a choice for saved progress, or the problem."""
+        try:
+            progress = open_profile(path)
+        except ProfileError as exc:
+            self._show_broken(path, str(exc))
+            return
+        if progress is None:
+            self._start(self._new_session(Progress(), path), welcome=True)
+            return
+        session = self._new_session(progress, path)
+        if ask and progress.answered():
+            self._ask_to_resume(session)
+        else:
+            self._start(session, welcome=not progress.answered())
+
+    def _new_session(self, progress: Progress, path: Path) -> QuizSession:
+        writer = ProfileWriter(path, on_status=self._save_finished_in_thread)
+        return QuizSession(self.bank, progress, path, writer=writer)
+
+    def _ask_to_resume(self, session: QuizSession) -> None:
+        from rolequiz.screens.start import ResumeScreen
+
+        counts = session.counts()
+        updated = session.progress.updated
+        screen = ResumeScreen(
+            session.path,
+            done=counts.done,
+            total=counts.total,
+            next_skill=session.skill.name,
+            saved=updated.astimezone().strftime("%Y-%m-%d %H:%M") if updated else None,
+            unknown=session.unknown_skills,
+        )
+
+        def chosen(choice: ResumeChoice | None) -> None:
+            if choice == "resume":
+                self._start(session, welcome=False, told_unknown=True)
+            elif choice == "start_over":
+                self._start_over(session.path)
+            elif choice == "open_other":
+                self._open_other(session.path)
+            else:
+                self.exit(0)
+
+        self.push_screen(screen, chosen)
+
+    def _start_over(self, path: Path) -> None:
+        try:
+            backup = back_up_profile(path, self._now() if self._now else None)
+        except RolequizError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            self.open_profile(path)
+            return
+        self._start(self._new_session(Progress(), path), welcome=False)
+        self.notify(
+            f"Starting over. Your old answers are kept in {shown_path(backup)}",
+            markup=False,
+            timeout=8,
+        )
+
+    def _show_broken(self, path: Path, problem: str) -> None:
+        from rolequiz.screens.start import BrokenProfileScreen
+
+        new_path = fresh_path_beside(path)
+
+        def chosen(choice: BrokenChoice | None) -> None:
+            if choice == "new_beside":
+                self._start(self._new_session(Progress(), new_path), welcome=True)
+            elif choice == "open_other":
+                self._open_other(path)
+            else:
+                self.exit_lines.append(problem)
+                self.exit(1, return_code=1)
+
+        self.push_screen(BrokenProfileScreen(path, problem, new_path), chosen)
+
+    def _open_other(self, previous: Path) -> None:
+        from rolequiz.screens.start import OpenProfileModal
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                self.open_profile(previous)
+            else:
+                self.profile_path = path
+                self.open_profile(path, ask=False)
+
+        self.push_screen(OpenProfileModal(previous), chosen)
+
+    def _start(self, session: QuizSession, *, welcome: bool, told_unknown: bool = False) -> None:
+        from rolequiz.screens.question import QuestionScreen
+
+        self.session = session
+        self.profile_path = session.path
+        if session.unknown_skills and not told_unknown:
+            from rolequiz.screens.start import unknown_note
+
+            self.notify(unknown_note(session.unknown_skills), markup=False, timeout=10)
+
+        def show_question(_: object = None) -> None:
+            self.question_screen = QuestionScreen(session)
+            self.push_screen(self.question_screen)
+
+        if welcome:
+            from rolequiz.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(self.bank, session.path), show_question)
+        else:
+            show_question()
+
+    # Screens over the question -----------------------------------------------------------------
+
+    def _back_to_question(self) -> QuestionScreen | None:
+        """Close whatever is open over the question screen, and return it."""
+        question = self.question_screen
+        if question is None or question not in self.screen_stack:
+            return None
+        while self.screen is not question:
+            self.pop_screen()
+        return question
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("results", "overview", "find", "next_unanswered", "export_report"):
+            return self.session is not None and self.question_screen in self.screen_stack
+        return True
+
+    def action_results(self) -> None:
+        from rolequiz.screens.results import ResultsScreen
+
+        question = self._back_to_question()
+        if question is None or self.session is None:
+            return
+        self.push_screen(ResultsScreen(self.session))
+
+    def action_overview(self) -> None:
+        from rolequiz.screens.overview import OverviewScreen
+
+        if self.session is None or self._back_to_question() is None:
+            return
+        self.push_screen(OverviewScreen(self.session), self._open_skill)
+
+    def action_find(self) -> None:
+        from rolequiz.screens.find import FindModal
+
+        if self.session is None or self._back_to_question() is None:
+            return
+        self.push_screen(FindModal(self.session), self._open_skill)
+
+    def action_next_unanswered(self) -> None:
+        question = self._back_to_question()
+        if question is not None:
+            question.action_next_unanswered()
+
+    def _open_skill(self, skill_id: str | None) -> None:
+        question = self._back_to_question()
+        if skill_id is not None and question is not None:
+            question.go_to(skill_id)
+
+    def action_export_report(self, role_id: str | None = None) -> None:
+        from rolequiz.screens.export import ExportModal
+
+        session = self.session
+        if session is None:
+            return
+        recommended = session.ranked()[0].role
+        role = self.bank.role_by_id.get(role_id or "", recommended)
+        folder = self.export_dir if self.export_dir is not None else Path.cwd()
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Gap report written to {shown_path(path)}", markup=False, timeout=8)
+
+        self.push_screen(
+            ExportModal(
+                session,
+                role,
+                default_report_path(folder, role),
+                recommended=role is recommended,
+                generated=self._now() if self._now else None,
+            ),
+            written,
+        )
+
+    def action_help(self) -> None:
+        from rolequiz.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[HelpSection]:
+        from rolequiz.screens.export import ExportModal
+        from rolequiz.screens.find import FindModal
+        from rolequiz.screens.overview import OverviewScreen
+        from rolequiz.screens.question import QuestionScreen
+        from rolequiz.screens.results import ResultsScreen
+        from rolequiz.screens.start import ResumeScreen
+        from rolequiz.screens.welcome import WelcomeScreen
+        from rolequiz.widgets.rating_picker import RatingPicker
+
+        return [
+            (
+                "On a question",
+                [
+                    Binding("0-4", "", "Answer", tooltip="Rate this skill and move to the next"),
+                    *(
+                        binding
+                        for binding in QuestionScreen.BINDINGS
+                        if isinstance(binding, Binding) and not binding.action.startswith("answer")
+                    ),
+                    *RatingPicker.BINDINGS,
+                ],
+            ),
+            (
+                "Overview",
+                [
+                    *OverviewScreen.BINDINGS,
+                    Binding("up,down", "", "Move", tooltip="Move through categories and skills"),
+                    Binding("space", "", "Fold", tooltip="Fold a category in or out"),
+                ],
+            ),
+            ("Find", FindModal.BINDINGS),
+            (
+                "Results",
+                [
+                    *ResultsScreen.BINDINGS,
+                    Binding("up,down", "", "Role", tooltip="Pick a role to see its gap list"),
+                    Binding("tab", "", "Focus", tooltip="Move between the roles and the gaps"),
+                ],
+            ),
+            ("Export", ExportModal.BINDINGS),
+            ("Start", [*WelcomeScreen.BINDINGS, *ResumeScreen.BINDINGS]),
+            (
+                "Anywhere",
+                [
+                    *RolequizApp.BINDINGS,
+                    Binding("ctrl+q", "", "Quit", tooltip="Quit; your answers are saved"),
+                    Binding(
+                        "ctrl+p",
+                        "",
+                        "Commands",
+                        tooltip="Command palette: results, overview, find, export, themes",
+                    ),
+                ],
+            ),
+        ]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.session is not None and self.question_screen in self.screen_stack:
+            yield SystemCommand(
+                "Results", "The roles ranked on your answers so far", self.action_results
+            )
+            yield SystemCommand(
+                "Overview", "All categories and skills: open any one", self.action_overview
+            )
+            yield SystemCommand("Find a skill", "Find a skill by name or alias", self.action_find)
+            yield SystemCommand(
+                "Next unanswered",
+                "Jump to the next skill you have not answered",
+                self.action_next_unanswered,
+            )
+            yield SystemCommand(
+                "Export gap report",
+                "Write the gap report TOML for your closest role",
+                self.action_export_report,
+            )
+        yield SystemCommand("Help: keys", "Every key on every screen", self.action_help)
+
+    # Saving ------------------------------------------------------------------------------------
+
+    def _save_finished_in_thread(self, error: str | None) -> None:
+        # Called on the writer thread: post_message is the thread-safe way in.
+        with contextlib.suppress(RuntimeError):  # the app has already closed its loop
+            self.post_message(SaveStatus(error))
+
+    def on_save_status(self, message: SaveStatus) -> None:
+        error = message.error
+        if error == self._save_error:
+            return
+        self._save_error = error
+        if error:
+            self.notify(
+                f"{error}. Your answers are kept here and saving is tried again on the next "
+                "answer.",
+                title="Not saved",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+        else:
+            self.notify("Saved again: every answer is on disk.", markup=False, timeout=4)
+        if self.question_screen is not None and self.question_screen.is_mounted:
+            self.question_screen.show_save_error(error)
+
+    def close_session(self) -> str | None:
+        """Write what is left and stop the writer; the error if the last save failed."""
+        if self.session is None:
+            return None
+        return self.session.close()
+
+    async def action_quit(self) -> None:
+        error = self.close_session()
+        if error:
+            self.exit_lines.append(f"{error}: the last answers were not saved")
+            self.exit(1, return_code=1)
+        else:
+            self.exit(0)
+
+    def _save_on_signals(self) -> None:
+        """A closed terminal (SIGHUP) or `kill` (SIGTERM): save what is pending, then exit."""
+        try:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(number, self._exit_on_signal, number)
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+            pass  # not on this platform: answers are still written as they are given
+
+    def _exit_on_signal(self, number: int) -> None:
+        self.close_session()
+        self.exit(1, return_code=128 + number)
+
+
+def run(content_root: Path, profile_path: Path, quick: bool = False) -> int:
+    """Open the quiz; returns the exit code. A bad content folder raises ContentError first."""
+    bank = load_bank(content_root)
+    app = RolequizApp(bank=bank, profile_path=profile_path, quick=quick)
+    try:
+        app.run()
+    finally:
+        error = app.close_session()
+    for line in app.exit_lines:
+        sys.stderr.write(f"rolequiz: {printable(line)}\n")
+    if error and not app.exit_lines:
+        sys.stderr.write(f"rolequiz: {printable(error)}: the last answers were not saved\n")
+        return 1
+    return app.return_code or 0

@@ -1,0 +1,171 @@
+"""`e`: write the gap report TOML for a role; shows where, and asks before replacing anything."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from rolequiz.content import Role
+from rolequiz.errors import RolequizError
+from rolequiz.screens.paths import shown_path, typed_path
+from rolequiz.session import QuizSession, existing_target
+from rolequiz.widgets.literal import literal, template
+
+Stage = Literal["edit", "confirm", "done"]
+
+
+class ExportModal(ModalScreen[Path | None]):
+    """Edit the path, enter writes; an existing file or link needs `y` first. Dismisses with the
+    path written, or None."""
+
+    AUTO_FOCUS = "#export-path"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "submit",
+            "Write",
+            key_display="⏎",
+            tooltip="Write the report to this path (or press the focused button)",
+            priority=True,
+        ),
+        Binding("escape", "close", "Close", key_display="esc", tooltip="Close; nothing written"),
+        Binding("y", "replace", "Replace", tooltip="Replace the existing file with the report"),
+        Binding("n", "keep", "Keep", tooltip="Keep the existing file; choose another name"),
+    ]
+
+    def __init__(
+        self,
+        session: QuizSession,
+        role: Role,
+        default_path: Path,
+        *,
+        recommended: bool,
+        generated: datetime | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.role = role
+        self.default_path = default_path
+        self.recommended = recommended
+        self.generated = generated
+        self.stage: Stage = "edit"
+        self.written: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog", classes="dialog"):
+            yield Label("[b]Export the gap report[/b]", id="export-title")
+            yield Static(
+                template(
+                    "For [b]$role[/b]$tag: every role's scores and this role's gap list, as TOML.",
+                    role=self.role.name,
+                    tag=" (recommended)" if self.recommended else "",
+                ),
+                id="export-about",
+            )
+            yield Label("Write to:")
+            yield Input(
+                value=shown_path(self.default_path), id="export-path", select_on_focus=False
+            )
+            yield Static(id="export-message")
+            with Horizontal(id="export-buttons"):
+                yield Button("Write", id="write", variant="primary", compact=True)
+                yield Button("Replace", id="replace", variant="warning", compact=True)
+                yield Button("Keep it", id="keep", compact=True)
+                yield Button("Close", id="close", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._set_stage("edit")
+
+    def _set_stage(self, stage: Stage, message: str = "", *, error: bool = False) -> None:
+        self.stage = stage
+        text = self.query_one("#export-message", Static)
+        text.update(literal(message))
+        text.display = bool(message)
+        text.set_class(error, "-error")
+        self.query_one("#write").display = stage == "edit"
+        self.query_one("#replace").display = stage == "confirm"
+        self.query_one("#keep").display = stage == "confirm"
+        self.query_one("#close").display = stage == "done"
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("replace", "keep"):
+            return self.stage == "confirm"
+        if action == "submit":
+            return self.stage == "edit"
+        return True
+
+    def action_submit(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        else:
+            self.write_or_ask()
+
+    def _target(self) -> Path | None:
+        raw = self.query_one("#export-path", Input).value
+        if not raw.strip():
+            self._set_stage("edit", "Type a file name for the report.", error=True)
+            return None
+        return typed_path(raw)
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#write")
+    def write_or_ask(self) -> None:
+        if self.stage == "done":
+            self.action_close()
+            return
+        path = self._target()
+        if path is None:
+            return
+        if path.is_dir() and not path.is_symlink():
+            self._set_stage("edit", f"{shown_path(path)} is a folder: add a file name.", error=True)
+            return
+        reason = existing_target(path)
+        if reason is not None:
+            self._set_stage(
+                "confirm", f"{shown_path(path)} {reason}. Replace it? y replaces, n keeps it."
+            )
+            self.query_one("#keep", Button).focus()
+            return
+        self._write(path)
+
+    @on(Input.Changed, "#export-path")
+    def path_edited(self) -> None:
+        if self.stage != "edit":
+            self._set_stage("edit")
+
+    @on(Button.Pressed, "#replace")
+    def action_replace(self) -> None:
+        path = self._target()
+        if path is not None and self.stage == "confirm":
+            self._write(path)
+
+    @on(Button.Pressed, "#keep")
+    def action_keep(self) -> None:
+        self._set_stage("edit", "Kept the existing file: type another name.")
+        self.query_one("#export-path", Input).focus()
+
+    def _write(self, path: Path) -> None:
+        try:
+            self.session.export_report(path, self.role, generated=self.generated)
+        except RolequizError as exc:
+            self._set_stage("edit", str(exc), error=True)
+            return
+        self.written = path
+        self._set_stage("done", f"Written to {shown_path(path)}")
+        self.query_one("#close", Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(self.written)

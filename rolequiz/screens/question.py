@@ -1,0 +1,222 @@
+"""One skill at a time: its category, name, question and the five levels, with progress below."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar, Static
+
+from rolequiz.session import QuizSession
+from rolequiz.widgets.literal import literal, template
+from rolequiz.widgets.rating_picker import RatingPicker
+
+
+def _answer_binding(level: int) -> Binding:
+    return Binding(
+        str(level),
+        f"answer({level})",
+        f"Answer {level}",
+        show=False,
+        tooltip=f"Rate this skill {level} and move to the next question",
+    )
+
+
+class QuestionScreen(Screen[None]):
+    """Answer with 0-4 (or the arrows and enter); every answer is saved at once."""
+
+    # Focused by hand in on_mount, without scrolling the skill's name out of a short terminal.
+    AUTO_FOCUS = ""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "skip", "Skip", tooltip="Not sure: skip this skill; it is left out of scores"),
+        Binding("left,b", "back", "Back", key_display="←", tooltip="Go to the previous skill"),
+        Binding("slash", "app.find", "Find", tooltip="Find a skill by name or alias"),
+        Binding("o", "app.overview", "Overview", tooltip="All categories: open any skill"),
+        Binding("r", "app.results", "Results", tooltip="The roles ranked on your answers so far"),
+        *(_answer_binding(level) for level in range(5)),
+        Binding("right,f", "forward", "Forward", show=False, tooltip="Go to the next skill"),
+        Binding(
+            "n",
+            "next_unanswered",
+            "Next unanswered",
+            show=False,
+            tooltip="Jump to the next skill you have not answered",
+        ),
+        Binding(
+            "x", "clear", "Clear answer", show=False, tooltip="Forget the answer to this skill"
+        ),
+        Binding(
+            "e",
+            "app.export_report",
+            "Export",
+            show=False,
+            tooltip="Write the gap report for your closest role",
+        ),
+    ]
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="question-top"):
+            yield Label(id="where")
+            yield Label(id="save-state")
+        with VerticalScroll(id="question-body", can_focus=False):
+            yield Static(id="skill-name", markup=False)
+            yield Static(id="prompt", markup=False)
+            yield RatingPicker(self.session.bank.levels)
+            yield Static(id="note", markup=False)
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(
+                total=len(self.session.bank.skills),
+                show_eta=False,
+                show_percentage=False,
+                id="progress",
+            )
+            yield Label(id="progress-count")
+        yield Static(
+            "[b]0[/b]-[b]4[/b] or ↑↓ [b]enter[/b] answer · [b]s[/b] not sure · "
+            "[b]←[/b] [b]→[/b] move · [b]?[/b] every key",
+            id="hint",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RatingPicker).focus(scroll_visible=False)
+        self.show_skill()
+
+    def show_skill(self) -> None:
+        """Show the session's current skill (called after every move)."""
+        session = self.session
+        skill = session.skill
+        bank = session.bank
+        category = bank.category_by_id.get(skill.category)
+        position, size = session.category_position(skill)
+        self.query_one("#where", Label).update(
+            template(
+                "$category · skill $position of $size",
+                category=category.name if category else skill.category,
+                position=str(position),
+                size=str(size),
+            )
+        )
+        self.query_one("#skill-name", Static).update(literal(skill.name))
+        self.query_one("#prompt", Static).update(literal(skill.prompt))
+        current = session.level(skill.id)
+        anchors = [bank.anchor(skill, level.value) for level in bank.levels]
+        self.query_one(RatingPicker).show(anchors, current)
+        self._show_note(current)
+        self._show_progress()
+        # After the refresh, so focusing the picker cannot leave the skill's name scrolled away.
+        body = self.query_one("#question-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_home, animate=False, immediate=True)
+
+    def _show_note(self, current: int | None) -> None:
+        session = self.session
+        skill = session.skill
+        note = self.query_one("#note", Static)
+        state = session.state(skill.id)
+        if state == "not_applicable":
+            parent = session.blocking_parent(skill)
+            text = template(
+                "Not asked: you rated [b]$parent[/b] 0. Answer it anyway if you like, or "
+                "press [b]n[/b] for the next question.",
+                parent=parent.name if parent else "its parent",
+            )
+        elif state == "skipped":
+            text = template("You skipped this one (not sure). Pick a level to answer it.")
+        elif current is not None:
+            label = session.bank.levels[current].label
+            text = template(
+                "Your answer: [b]$level $label[/b]. Pick another level to change it.",
+                level=str(current),
+                label=label,
+            )
+        else:
+            text = literal("")
+        saved_note = session.progress.notes.get(skill.id)
+        if saved_note:
+            mine = template("Your note: $note", note=" ".join(saved_note.split()))
+            text = Content("\n").join([text, mine]) if text.plain else mine
+        note.update(text)
+        note.display = bool(text.plain)
+
+    def _show_progress(self) -> None:
+        session = self.session
+        counts = session.counts()
+        skill = session.skill
+        category = session.bank.category_by_id.get(skill.category)
+        in_category = session.category_count(skill.category)
+        self.query_one(ProgressBar).update(total=counts.total, progress=counts.done)
+        self.query_one("#progress-count", Label).update(
+            template(
+                " $done of $total · $category $category_done of $category_total",
+                done=str(counts.done),
+                total=str(counts.total),
+                category=_short(category.name if category else skill.category),
+                category_done=str(in_category.done),
+                category_total=str(in_category.total),
+            )
+        )
+
+    def show_save_error(self, error: str | None) -> None:
+        label = self.query_one("#save-state", Label)
+        label.update(literal("⚠ not saved" if error else ""))
+        label.tooltip = literal(error) if error else None
+
+    # Actions -----------------------------------------------------------------------------------
+
+    async def action_answer(self, level: int) -> None:
+        more = self.session.answer(level)
+        self.show_skill()
+        if not more:
+            await self._finished()
+
+    async def on_rating_picker_rated(self, message: RatingPicker.Rated) -> None:
+        await self.action_answer(message.level)
+
+    async def action_skip(self) -> None:
+        more = self.session.skip()
+        self.show_skill()
+        if not more:
+            await self._finished()
+
+    def action_back(self) -> None:
+        if self.session.back():
+            self.show_skill()
+        else:
+            self.notify("This is the first question.", timeout=2)
+
+    def action_forward(self) -> None:
+        if self.session.forward():
+            self.show_skill()
+        else:
+            self.notify("This is the last question.", timeout=2)
+
+    def action_next_unanswered(self) -> None:
+        if self.session.next_unanswered():
+            self.show_skill()
+        else:
+            self.notify("Every skill is answered: press r for your results.", timeout=4)
+
+    def action_clear(self) -> None:
+        self.session.clear()
+        self.show_skill()
+
+    def go_to(self, skill_id: str) -> None:
+        self.session.go_to(skill_id)
+        self.show_skill()
+
+    async def _finished(self) -> None:
+        self.notify("Every skill is answered. Here is your result.", timeout=4)
+        await self.run_action("app.results")
+
+
+def _short(name: str, width: int = 24) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"

@@ -1,0 +1,1 @@
+"""Widgets of the quiz: they show plain model objects and post messages; screens act on them."""
