@@ -1,0 +1,1 @@
+"""Tests of the terminal quiz: session state, journeys with real keys, snapshots."""
