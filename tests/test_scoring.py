@@ -148,3 +148,30 @@ def test_raising_a_listed_skill_never_lowers_that_roles_closeness(mini_bank: Ban
                 assert score_role(role, raised).closeness >= before - 1e-12
 
     check()
+
+
+def test_worked_example_of_docs_scoring_md() -> None:
+    from types import MappingProxyType
+
+    from rolequiz.content import Role
+    from rolequiz.content import RoleSkill as Spec
+
+    role = Role(
+        id="analyst",
+        name="Analyst",
+        summary="The worked example of docs/scoring.md.",
+        skills=MappingProxyType(
+            {
+                "sql": Spec(5, 3, True, "x"),
+                "dashboards": Spec(5, 3, True, "x"),
+                "python": Spec(3, 2, False, "x"),
+                "tableau": Spec(2, 2, False, "x"),
+                "looker": Spec(1, 1, False, "x"),
+            }
+        ),
+    )
+    ratings = {"sql": 3, "python": 2, "tableau": 1, "looker": 0, "scikit_learn": 4, "pandas": 3}
+    fit = score_role(role, ratings)
+    assert fit.readiness == pytest.approx(9 / 16)
+    assert fit.coverage == pytest.approx(11 / 16)
+    assert fit.closeness == pytest.approx(0.675)
