@@ -12,7 +12,7 @@ from rolequiz.errors import RolequizError
 from rolequiz.progress import Progress, default_profile_path, load_progress
 from rolequiz.quiz import counts
 from rolequiz.scoring import RoleFit, rank_roles
-from rolequiz.text import printable
+from rolequiz.text import escape_in_strings, printable
 
 
 def load(root: Path) -> Bank:
@@ -38,10 +38,9 @@ def score(bank: Bank, paths: Sequence[Path], output: str) -> int:
     write = sys.stdout.write
     failed = 0
     if output == "json":
-        import json
 
         def emit(data: dict[str, Any]) -> None:
-            write(json.dumps(data, ensure_ascii=False) + "\n")
+            write(_json_line(data))
 
     for index, path in enumerate(paths):
         try:
@@ -73,6 +72,14 @@ def score(bank: Bank, paths: Sequence[Path], output: str) -> int:
                 write("\n")
             write(_score_text(path, ranked, tally.rated, tally.skipped, tally.total, tally.pending))
     return 1 if failed else 0
+
+
+def _json_line(record: dict[str, Any]) -> str:
+    """One JSON record: control characters, bidi marks and file names that are not UTF-8 are
+    written as `\\u` escapes, so the line is safe on a terminal and reads back the same."""
+    import json
+
+    return escape_in_strings(json.dumps(record, ensure_ascii=False)) + "\n"
 
 
 def _fit_json(rank: int, fit: RoleFit) -> dict[str, Any]:
@@ -110,7 +117,9 @@ def report(bank: Bank, path: Path | None, role_name: str | None, output: Path | 
     progress = load_progress(source)
     _warn_unknown(bank, source, progress)
     role = bank.find_role(role_name) if role_name else None
-    data = build_report(bank, progress, source=str(source), role=role)
+    # The report is UTF-8 TOML: a file name with control characters or bytes that are not
+    # UTF-8 is recorded escaped rather than making the report unwritable.
+    data = build_report(bank, progress, source=printable(str(source)), role=role)
     if output is None or str(output) == "-":
         sys.stdout.write(report_to_toml(data))
         return 0
@@ -123,8 +132,6 @@ def report(bank: Bank, path: Path | None, role_name: str | None, output: Path | 
 
 def list_skills(bank: Bank, output: str) -> int:
     if output == "json":
-        import json
-
         for skill in bank.skills:
             record = {
                 "id": skill.id,
@@ -133,7 +140,7 @@ def list_skills(bank: Bank, output: str) -> int:
                 "aliases": list(skill.aliases),
                 "requires": skill.requires,
             }
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(_json_line(record))
         return 0
     width = max(len(skill.id) for skill in bank.skills)
     rows = []
@@ -150,8 +157,6 @@ def list_skills(bank: Bank, output: str) -> int:
 
 def list_roles(bank: Bank, output: str) -> int:
     if output == "json":
-        import json
-
         for role in bank.roles:
             record = {
                 "id": role.id,
@@ -160,7 +165,7 @@ def list_roles(bank: Bank, output: str) -> int:
                 "skills": len(role.skills),
                 "must": [skill_id for skill_id, spec in role.skills.items() if spec.must],
             }
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(_json_line(record))
         return 0
     width = max(len(role.id) for role in bank.roles)
     rows = [

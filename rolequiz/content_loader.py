@@ -26,6 +26,7 @@ from rolequiz.content import (
     read_content_file,
 )
 from rolequiz.errors import ContentError, RolequizError
+from rolequiz.text import printable, short_repr
 
 SCALE_FILE = "scale.toml"
 M = TypeVar("M", bound=BaseModel)
@@ -51,7 +52,9 @@ def load(root: Path) -> Bank:
     if not roles and not any("profiles" in p for p in problems):
         problems.append(f"{profiles}: no role profiles found (add a <role>.toml file)")
     if problems or levels is None:
-        raise ContentError(problems or [f"{questions / SCALE_FILE}: invalid scale"])
+        # Folder and file names can hold control characters too: every line leaves printable.
+        lines = problems or [f"{questions / SCALE_FILE}: invalid scale"]
+        raise ContentError([printable(line) for line in lines])
     return Bank(levels=levels, categories=categories, skills=skills, roles=roles, source=root)
 
 
@@ -77,7 +80,7 @@ def _schema_ok(path: Path, data: dict[str, Any], problems: list[str]) -> bool:
         and version > SUPPORTED_CONTENT_SCHEMA
     ):
         problems.append(
-            f"{path}: schema_version: {version} is newer than this rolequiz understands "
+            f"{path}: schema_version: {_short(version)} is newer than this rolequiz understands "
             f"({SUPPORTED_CONTENT_SCHEMA}); upgrade rolequiz"
         )
         return False
@@ -105,6 +108,32 @@ def _validate_entry(
         return None
 
 
+_ROLE_SKILL_FIELDS = frozenset(models.RoleSkill.model_fields)
+_ROLE_SKILL_NEEDS = frozenset({"weight", "target", "why"})
+
+
+def _plain_role_skill(raw: Any) -> RoleSkill | None:
+    """A `[skills]` entry that is plainly valid, read without pydantic (a big bank has tens of
+    thousands and pydantic took a third of the load); None sends the entry to pydantic, which
+    words any problem. Nothing models.RoleSkill refuses gets through, and the values are the
+    ones it gives: `why` must hold no white space to strip."""
+    if type(raw) is not dict or not _ROLE_SKILL_NEEDS <= raw.keys() <= _ROLE_SKILL_FIELDS:
+        return None
+    weight, target, must, why = raw["weight"], raw["target"], raw.get("must", False), raw["why"]
+    if (
+        type(weight) in (int, float)
+        and 0 < weight <= 100
+        and type(target) is int
+        and 1 <= target <= 4
+        and type(must) is bool
+        and type(why) is str
+        and 0 < len(why) <= 300
+        and why == why.strip()
+    ):
+        return RoleSkill(weight=float(weight), target=target, must=must, why=why)
+    return None
+
+
 def _validate_role_skill(
     path: Path, data: dict[str, Any], skill_id: str, raw: Any, problems: list[str]
 ) -> models.RoleSkill | None:
@@ -128,9 +157,9 @@ def _describe(path: Path, data: dict[str, Any], error: Any) -> str:
         entry = f"level #{loc[1] + 1}: "
         loc = loc[2:]
     elif len(loc) >= 2 and loc[0] == "skills":
-        entry = f"skills.{loc[1]}: "
+        entry = f"skills.{_key(loc[1])}: "
         loc = loc[2:]
-    field_name = ".".join(str(part) for part in loc) or "(file)"
+    field_name = ".".join(_key(part) for part in loc) or "(file)"
     message = str(error["msg"])
     message = message[0].lower() + message[1:] if message else "invalid"
     if error["type"] not in {"missing", "extra_forbidden"} and "input" in error:
@@ -149,8 +178,13 @@ def _entry_name(entries: Any, index: int) -> str:
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return short_repr(value, 60)
+
+
+def _key(key: str | int) -> str:
+    """A key from the file as part of a message: escaped, and cut if very long."""
+    text = printable(str(key))
+    return text if len(text) <= 64 else text[:61] + "..."
 
 
 def _load_scale(path: Path, problems: list[str]) -> tuple[Level, ...] | None:
@@ -196,7 +230,9 @@ def _load_categories(
         for index, raw in enumerate(entry.skill):
             raw_id = raw.get("id")
             if isinstance(raw_id, str) and raw_id in skill_files:
-                problems.append(f"{path}: skill '{raw_id}': id: already used in {skill_files[raw_id]}")
+                problems.append(
+                    f"{path}: skill '{_key(raw_id)}': id: already used in {skill_files[raw_id]}"
+                )
                 continue
             if isinstance(raw_id, str):
                 # Known even if the entry is broken, so roles naming it get no second error.
@@ -237,27 +273,29 @@ def _requires_known(skills: tuple[Skill, ...], files: dict[str, Path], problems:
 
 
 def _requires_loops(skills: tuple[Skill, ...], files: dict[str, Path], problems: list[str]) -> None:
-    """Report each `requires` chain that loops back on itself, once per loop."""
+    """Report each `requires` chain that loops back on itself, once per loop.
+
+    Each skill is walked at most once (a walk stops at a skill an earlier walk passed), so a
+    bank of thousands of skills in one long chain is checked in linear time.
+    """
     parent = {skill.id: skill.requires for skill in skills}
-    reported: set[frozenset[str]] = set()
+    walked: set[str] = set()
     for skill in skills:
-        seen: list[str] = []
+        path: dict[str, int] = {}  # skill id -> its place on this walk
         current: str | None = skill.id
-        while current is not None and current in parent and current not in seen:
-            seen.append(current)
+        while current is not None and current in parent and current not in walked:
+            walked.add(current)
+            path[current] = len(path)
             current = parent[current]
-        if current is None or current not in seen:
-            continue
-        loop = seen[seen.index(current) :]
-        if len(loop) > 1 and frozenset(loop) not in reported:
-            reported.add(frozenset(loop))
+        if current is None or current not in path:
+            continue  # reached a root, an unknown id, or a chain checked before
+        loop = list(path)[path[current] :]
+        if len(loop) > 1:  # a skill requiring itself is reported by _requires_known
             chain = " -> ".join([*loop, current])
             problems.append(f"{files[skill.id]}: skill '{skill.id}': requires: loop {chain}")
 
 
-def _load_roles(
-    folder: Path, skill_ids: set[str] | None, problems: list[str]
-) -> tuple[Role, ...]:
+def _load_roles(folder: Path, skill_ids: set[str] | None, problems: list[str]) -> tuple[Role, ...]:
     roles: dict[str, Role] = {}
     role_files: dict[str, Path] = {}
     for path in _toml_files(folder):
@@ -274,7 +312,13 @@ def _load_roles(
         weights: dict[str, RoleSkill] = {}
         for skill_id, raw in entry.skills.items():
             if skill_ids is not None and skill_id not in skill_ids:
-                problems.append(f"{path}: skills.{skill_id}: unknown skill (not in questions/)")
+                problems.append(
+                    f"{path}: skills.{_key(skill_id)}: unknown skill (not in questions/)"
+                )
+            plain = _plain_role_skill(raw)
+            if plain is not None:
+                weights[skill_id] = plain
+                continue
             spec = _validate_role_skill(path, data, skill_id, raw, problems)
             if spec is not None:
                 weights[skill_id] = RoleSkill(

@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from rolequiz.text import short_repr
+
 LEVELS = (0, 1, 2, 3, 4)
 
 Id = Annotated[
@@ -35,7 +37,9 @@ class ScaleFile(_Strict):
     def _five_levels(cls, levels: list[Level]) -> list[Level]:
         values = [level.value for level in levels]
         if sorted(values) != list(LEVELS):
-            raise ValueError(f"must define levels 0, 1, 2, 3, 4 once each, got {values}")
+            raise ValueError(
+                f"must define levels 0, 1, 2, 3, 4 once each, got {short_repr(values, 60)}"
+            )
         return sorted(levels, key=lambda level: level.value)
 
 
@@ -61,7 +65,7 @@ class SkillEntry(_Strict):
     def _anchor_levels(cls, anchors: dict[str, str]) -> dict[str, str]:
         for key in anchors:
             if key not in {"0", "1", "2", "3", "4"}:
-                raise ValueError(f"anchor keys must be levels 0-4, got '{key}'")
+                raise ValueError(f"anchor keys must be levels 0-4, got {short_repr(key, 40)}")
         return anchors
 
 

@@ -7,13 +7,14 @@ Answers for skill ids the bank does not know are kept (and warned about), never 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from rolequiz.errors import ProfileError, RolequizError
+from rolequiz.text import printable, short_repr
 from rolequiz.tomlio import dumps_toml, read_toml, write_atomic
 
 SCHEMA_VERSION = 1
@@ -82,7 +83,7 @@ class Progress:
 
     def unknown_skills(self, known: Iterable[str]) -> list[str]:
         """Ids this profile mentions that the bank does not know, in a stable order."""
-        known_ids = set(known)
+        known_ids: Container[str] = known if isinstance(known, Set | Mapping) else set(known)
         mentioned = [*self.ratings, *self.skipped, *self.notes]
         return sorted({skill_id for skill_id in mentioned if skill_id not in known_ids})
 
@@ -107,7 +108,8 @@ def load_progress(path: Path) -> Progress:
 
 
 def parse_progress(data: dict[str, Any], name: str) -> Progress:
-    data = _migrate(data, name)
+    name = printable(name)
+    data, original = _migrate(data, name)
     ratings = _ratings(data.get("ratings", {}), name)
     skipped = _skipped(data.get("skipped", []), name)
     notes = _notes(data.get("notes", {}), name)
@@ -118,39 +120,62 @@ def parse_progress(data: dict[str, Any], name: str) -> Progress:
         created=_timestamp(data, "created", name),
         updated=_timestamp(data, "updated", name),
         position=_optional_str(data, "position", name),
-        extra={key: value for key, value in data.items() if key not in KNOWN_KEYS},
+        extra=_keepable({key: value for key, value in data.items() if key not in KNOWN_KEYS}, name),
     )
-    if data.get("_migrated_from") is not None:
-        progress.migrated_from = data["_migrated_from"]
-        progress.extra.pop("_migrated_from", None)
+    if original != SCHEMA_VERSION:
+        progress.migrated_from = original
     return progress
 
 
-def _migrate(data: dict[str, Any], name: str) -> dict[str, Any]:
+def _migrate(data: dict[str, Any], name: str) -> tuple[dict[str, Any], int]:
+    """The data brought to the current version, and the version the file had."""
     version = data.get("schema_version")
     if version is None:
         raise ProfileError(
             f"{name}: schema_version: missing (a profile starts with schema_version = 1)"
         )
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ProfileError(f"{name}: schema_version: must be a whole number, got {version!r}")
+        raise ProfileError(
+            f"{name}: schema_version: must be a whole number, got {_show_value(version)}"
+        )
     if version > SCHEMA_VERSION:
         raise ProfileError(
-            f"{name}: schema_version: {version} is newer than this rolequiz understands "
-            f"({SCHEMA_VERSION}); upgrade rolequiz to open it"
+            f"{name}: schema_version: {_show_value(version)} is newer than this rolequiz "
+            f"understands ({SCHEMA_VERSION}); upgrade rolequiz to open it"
         )
     original = version
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
             raise ProfileError(
-                f"{name}: schema_version: {version} is not a profile version rolequiz wrote"
+                f"{name}: schema_version: {_show_value(version)} is not a profile version "
+                "rolequiz wrote"
             )
         data = step(dict(data))
         version = data["schema_version"] = version + 1
-    if original != SCHEMA_VERSION:
-        data = {**data, "_migrated_from": original}
-    return data
+    return data, original
+
+
+def _keepable(extra: dict[str, Any], name: str) -> dict[str, Any]:
+    """Unknown fields, checked now that they can be written back when the profile is saved
+    (tomli_w cannot write an integer of over 4,300 digits or a table nested hundreds deep)."""
+    if not extra or _writable(extra):
+        return extra
+    for key, value in extra.items():
+        if not _writable({key: value}):
+            raise ProfileError(
+                f"{name}: {_show_key(key)}: cannot be kept when the profile is saved "
+                f"(got {_show_value(value)}); remove it"
+            )
+    raise ProfileError(f"{name}: unknown fields cannot be kept when the profile is saved")
+
+
+def _writable(data: dict[str, Any]) -> bool:
+    try:
+        dumps_toml(data)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _table(value: Any, key: str, name: str) -> dict[str, Any]:
@@ -160,8 +185,12 @@ def _table(value: Any, key: str, name: str) -> dict[str, Any]:
 
 
 def _ratings(value: Any, name: str) -> dict[str, int]:
+    table = _table(value, "ratings", name)
+    levels = table.values()
+    if not levels or (set(map(type, levels)) == {int} and min(levels) >= 0 and max(levels) <= 4):
+        return dict(table)  # all valid: checked in bulk, as scoring a team reads many profiles
     ratings: dict[str, int] = {}
-    for skill_id, level in _table(value, "ratings", name).items():
+    for skill_id, level in table.items():
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4:
             raise ProfileError(
                 f"{name}: ratings.{_show_key(skill_id)}: level must be a whole number 0-4, "
@@ -221,13 +250,15 @@ def _kind(value: Any) -> str:
 
 
 def _show_key(key: str) -> str:
-    return _show_value(key)[1:-1] if not key.isidentifier() else key
+    if key.isidentifier() and len(key) <= 40:
+        return key
+    shown = short_repr(key)  # quoted, escaped, cut: drop the quotes around it
+    return shown[1:] if shown.endswith("...") else shown[1:-1]
 
 
 def _show_value(value: Any) -> str:
     """A short, printable rendering: control characters come out escaped, never raw."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return short_repr(value, 40)
 
 
 def progress_to_data(progress: Progress) -> dict[str, Any]:

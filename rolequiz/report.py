@@ -16,6 +16,7 @@ from rolequiz.gaps import explain, gap_list, unrated_list
 from rolequiz.progress import Progress, now_utc
 from rolequiz.quiz import counts
 from rolequiz.scoring import rank_roles
+from rolequiz.text import escape_in_strings, printable, short_repr
 from rolequiz.tomlio import dumps_toml, read_toml, write_atomic
 
 REPORT_SCHEMA_VERSION = 1
@@ -103,7 +104,8 @@ def report_to_toml(report: dict[str, Any]) -> str:
         "# target role, most important first. Levels: 0 None, 1 Aware, 2 Guided,\n"
         "# 3 Independent, 4 Expert.\n"
     )
-    return header + dumps_toml(report)
+    # Content text (names, tips) may hold C1 controls or bidi marks, which tomli_w writes raw.
+    return header + escape_in_strings(dumps_toml(report))
 
 
 def write_report(path: Path, report: dict[str, Any]) -> None:
@@ -127,6 +129,7 @@ def validate_report(data: dict[str, Any], name: str) -> dict[str, Any]:
 
     from rolequiz.report_model import ReportFile
 
+    name = printable(name)
     version = data.get("schema_version")
     if (
         isinstance(version, int)
@@ -134,14 +137,20 @@ def validate_report(data: dict[str, Any], name: str) -> dict[str, Any]:
         and version > REPORT_SCHEMA_VERSION
     ):
         raise ProfileError(
-            f"{name}: schema_version: {version} is newer than this rolequiz understands "
-            f"({REPORT_SCHEMA_VERSION}); upgrade rolequiz"
+            f"{name}: schema_version: {short_repr(version)} is newer than this rolequiz "
+            f"understands ({REPORT_SCHEMA_VERSION}); upgrade rolequiz"
         )
     try:
         ReportFile.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"]) or "(file)"
-        message = str(error["msg"])
+        # A key in the path may be anything the file holds: shown escaped and cut short.
+        where = ".".join(_show_part(part) for part in error["loc"]) or "(file)"
+        message = printable(str(error["msg"]))
         raise ProfileError(f"{name}: {where}: {message[0].lower() + message[1:]}") from None
     return data
+
+
+def _show_part(part: str | int) -> str:
+    text = printable(str(part))
+    return text if len(text) <= 40 else text[:37] + "..."

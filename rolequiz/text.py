@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
-# C0 controls (tab and newline included: one entry is one line), DEL, C1 controls, and the
-# Unicode line/paragraph separators and bidi overrides that can disguise what is shown.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# C0 controls (tab and newline included: one entry is one line), DEL, C1 controls, the Unicode
+# line/paragraph separators and bidi overrides that can disguise what is shown, and lone
+# surrogates (a file name that is not UTF-8), which a UTF-8 terminal cannot be sent at all.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# The same less tab and newline, which JSON and TOML text hold between values.
+_UNSAFE_IN_DOCUMENT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def printable(text: str) -> str:
@@ -14,6 +19,37 @@ def printable(text: str) -> str:
     if not _UNSAFE.search(text):
         return text
     return _UNSAFE.sub(_escape, text)
+
+
+def escape_in_strings(text: str) -> str:
+    """JSON or TOML text with the characters `printable` escapes (but tab and newline) as `\\uXXXX`.
+
+    Both formats only hold such characters inside double-quoted strings, where `\\uXXXX` means
+    the same character: the data read back is unchanged, but a terminal is never sent them.
+    (json.dumps and tomli_w escape C0 controls themselves, but not C1 controls or bidi marks.)
+    """
+    if not _UNSAFE_IN_DOCUMENT.search(text):
+        return text
+    return _UNSAFE_IN_DOCUMENT.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def short_repr(value: object, limit: int = 40) -> str:
+    """A printable `repr` of a value read from a file, cut to `limit` characters.
+
+    Safe for any value: `repr` of an integer of more than 4,300 digits raises ValueError and of a
+    table nested thousands deep raises RecursionError; those are described instead.
+    """
+    if isinstance(value, str):
+        value = value[: limit + 1]  # enough to show and to know it was cut, without a huge repr
+    try:
+        text = printable(repr(value))
+    except (ValueError, RecursionError):
+        if isinstance(value, int):
+            text = f"a number of {value.bit_length():,} bits"
+        else:
+            kind = "table" if isinstance(value, dict) else type(value).__name__
+            text = f"a {kind} too large or deep to show"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -3,47 +3,96 @@
 from __future__ import annotations
 
 import os
-import tempfile
-import tomllib
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
+from rolequiz import tomlfast
 from rolequiz.errors import RolequizError
+from rolequiz.text import printable
 
-# Files larger than this are refused before they are read: a progress profile or report of
-# even 5,000 skills with notes stays far below it; content files get a larger allowance.
-MAX_PROFILE_BYTES = 2 * 1024 * 1024
-MAX_CONTENT_BYTES = 32 * 1024 * 1024
+# Files larger than this are refused before they are read. A profile holds at most one note of
+# 4,000 characters per skill: the 116 shipped skills with every note at the limit and every
+# character escaped (6 bytes each) make 2.8 MB; a real one is a few kB. Reports are smaller
+# than profiles. tomllib reads the densest TOML (tiny tables, long arrays of small numbers) at
+# about 1 MB a second, so 4 MiB is also the longest wait a hostile profile can cause. Content
+# files get more: the largest shipped one is 17 kB, and 8 MiB holds thousands of skills.
+MAX_PROFILE_BYTES = 4 * 1024 * 1024
+MAX_CONTENT_BYTES = 8 * 1024 * 1024
+# tomllib's time grows with the square of the parts of one dotted key (`a.a.a...`: 8,000 parts
+# take a second, the two million a file may hold would take weeks), so a key with more parts
+# than any rolequiz file needs is refused before tomllib sees it.
+MAX_KEY_PARTS = 64
+_KEY_PART = r"""[ \t]*(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')[ \t]*"""
+_LONG_KEY = re.compile(rf"""(?<![A-Za-z0-9_."'-])(?:{_KEY_PART}\.){{{MAX_KEY_PARTS}}}""")
+# A pipe with no writer must not block the open; the file type is then checked and refused.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def read_toml(path: Path, *, max_bytes: int = MAX_PROFILE_BYTES) -> dict[str, Any]:
     """Parse a TOML file; any failure becomes a RolequizError whose message names the file."""
+    return parse_toml(_read_limited(path, max_bytes), str(path))
+
+
+def _read_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; anything else is refused unread.
+
+    Type and size are checked on the opened file and the read stops past the limit, so a device
+    (`/dev/zero`), a pipe, or a file swapped or grown after the check is never read whole.
+    """
+    shown = printable(str(path))
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise RolequizError(
-                f"{path}: file is too large ({size:,} bytes; the limit is {max_bytes:,})"
-            )
-        if path.is_dir():
-            raise RolequizError(f"{path}: is a folder, not a file")
-        raw = path.read_bytes()
+        if path.is_dir():  # checked first: opening a folder fails obscurely on some systems
+            raise RolequizError(f"{shown}: is a folder, not a file")
+        with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise RolequizError(f"{shown}: is a folder, not a file")
+            if not stat.S_ISREG(info.st_mode):
+                raise RolequizError(f"{shown}: not a regular file (a device, pipe or socket)")
+            if info.st_size > max_bytes:
+                raise RolequizError(
+                    f"{shown}: file is too large ({info.st_size:,} bytes; "
+                    f"the limit is {max_bytes:,})"
+                )
+            # Ask for the size found: asking for the limit allocates all of it, for every file.
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:  # it grew after the check: read on, up to the limit
+                raw += handle.read(max_bytes + 1 - len(raw))
     except FileNotFoundError:
-        raise RolequizError(f"{path}: no such file") from None
+        raise RolequizError(f"{shown}: no such file") from None
     except PermissionError:
-        raise RolequizError(f"{path}: permission denied") from None
+        raise RolequizError(f"{shown}: permission denied") from None
     except IsADirectoryError:
-        raise RolequizError(f"{path}: is a folder, not a file") from None
+        raise RolequizError(f"{shown}: is a folder, not a file") from None
     except OSError as exc:
-        raise RolequizError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_toml(raw, str(path))
+        raise RolequizError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL byte in the name, or a name the file system cannot encode
+        raise RolequizError(f"{shown}: cannot read: not a valid file name") from None
+    if len(raw) > max_bytes:
+        raise RolequizError(f"{shown}: file is too large (it grew past the limit of {max_bytes:,})")
+    return raw
 
 
 def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
     """Parse TOML bytes named `name` in messages."""
+    name = printable(name)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RolequizError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    line = _long_key_line(text)
+    if line:
+        raise RolequizError(
+            f"{name}: a dotted key of more than {MAX_KEY_PARTS} parts (line {line}); "
+            "rolequiz files need only a few"
+        )
+    plain = tomlfast.loads(text)  # the same result, faster; None when tomllib is needed
+    if plain is not None:
+        return plain
+    import tomllib  # only now: plain files never need it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -52,6 +101,20 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
         raise RolequizError(f"{name}: not valid TOML: nested too deeply") from None
     except ValueError as exc:  # e.g. an integer too long to convert
         raise RolequizError(f"{name}: not valid TOML: {_one_line(str(exc))}") from None
+
+
+def _long_key_line(text: str) -> int | None:
+    """The number of the first line holding a dotted key of too many parts, if any.
+
+    Such a key never spans lines, so only lines with that many dots are searched: a big bank
+    has thousands of lines and searching all its text took longer than parsing it.
+    """
+    if text.count(".") < MAX_KEY_PARTS:
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.count(".") >= MAX_KEY_PARTS and _LONG_KEY.search(line):
+            return number
+    return None
 
 
 def dumps_toml(data: dict[str, Any]) -> str:
@@ -69,6 +132,8 @@ def write_atomic(path: Path, text: str) -> None:
     """
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when writing: the scripting commands mostly read
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
@@ -109,4 +174,11 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A parser's message as one printable line, cut in the middle if long (tomllib quotes a
+    whole key path, which may have thousands of parts) but keeping where the problem is."""
+    text = printable(" ".join(text.split()))
+    if len(text) <= 160:
+        return text
+    where = text.rfind(" (at line ")
+    tail = text[where:] if where > 0 and len(text) - where <= 60 else ""
+    return text[: 150 - len(tail)] + "..." + tail

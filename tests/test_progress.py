@@ -20,6 +20,7 @@ from rolequiz.progress import (
     progress_to_toml,
     save_progress,
 )
+from rolequiz.tomlio import MAX_PROFILE_BYTES
 
 WriteProfile = Callable[..., Path]
 
@@ -157,7 +158,7 @@ def test_missing_unreadable_and_folder_paths(tmp_path: Path) -> None:
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "big.toml"
-    big.write_text("schema_version = 1\n# " + "x" * (3 * 1024 * 1024) + "\n", encoding="utf-8")
+    big.write_text("schema_version = 1\n# " + "x" * MAX_PROFILE_BYTES + "\n", encoding="utf-8")
     with pytest.raises(ProfileError, match="too large"):
         load_progress(big)
 
