@@ -82,12 +82,16 @@ class Bank:
     skill_by_id: Mapping[str, Skill] = field(init=False, repr=False)
     role_by_id: Mapping[str, Role] = field(init=False, repr=False)
     category_by_id: Mapping[str, Category] = field(init=False, repr=False)
+    skills_with_requires: tuple[Skill, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "skill_by_id", MappingProxyType({s.id: s for s in self.skills}))
         object.__setattr__(self, "role_by_id", MappingProxyType({r.id: r for r in self.roles}))
         object.__setattr__(
             self, "category_by_id", MappingProxyType({c.id: c for c in self.categories})
+        )
+        object.__setattr__(
+            self, "skills_with_requires", tuple(s for s in self.skills if s.requires is not None)
         )
 
     def anchor(self, skill: Skill, level: int) -> str:

@@ -33,8 +33,11 @@ def not_applicable(bank: Bank, progress: Progress) -> set[str]:
     """Unanswered skills below a parent rated 0."""
     ratings = progress.ratings
     result: set[str] = set()
-    for skill in bank.skills:
-        if skill.id in ratings or skill.id in progress.skipped:
+    if 0 not in ratings.values():
+        return result  # only a parent rated 0 makes a skill not applicable
+    skipped = set(progress.skipped)
+    for skill in bank.skills_with_requires:
+        if skill.id in ratings or skill.id in skipped:
             continue
         parent = skill.requires
         seen: set[str] = set()
@@ -73,7 +76,7 @@ def counts(bank: Bank, progress: Progress) -> Counts:
     known = bank.skill_by_id
     return Counts(
         total=len(bank.skills),
-        rated=sum(1 for skill_id in progress.ratings if skill_id in known),
+        rated=len(progress.ratings.keys() & known.keys()),
         skipped=sum(1 for skill_id in progress.skipped if skill_id in known),
         not_applicable=len(not_applicable(bank, progress)),
     )
