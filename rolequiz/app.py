@@ -21,7 +21,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from rolequiz.content import Bank, load_bank
+from rolequiz.content import Bank
+from rolequiz.content_cache import default_cache_dir, load_bank_cached
 from rolequiz.errors import ProfileError, RolequizError
 from rolequiz.progress import Progress
 from rolequiz.screens.paths import shown_path
@@ -76,7 +77,7 @@ class RolequizApp(App[int]):
         self.bank = bank
         self.profile_path = profile_path
         self.export_dir = export_dir
-        self.quick = quick  # quick mode comes later; the session takes its strategy then
+        self.quick = quick  # start in quick mode (rolequiz --quick); the welcome screen asks too
         self._now = now
         self.session: QuizSession | None = None
         self.question_screen: QuestionScreen | None = None
@@ -179,8 +180,6 @@ class RolequizApp(App[int]):
         self.push_screen(OpenProfileModal(previous), chosen)
 
     def _start(self, session: QuizSession, *, welcome: bool, told_unknown: bool = False) -> None:
-        from rolequiz.screens.question import QuestionScreen
-
         self.session = session
         self.profile_path = session.path
         if session.unknown_skills and not told_unknown:
@@ -188,14 +187,22 @@ class RolequizApp(App[int]):
 
             self.notify(unknown_note(session.unknown_skills), markup=False, timeout=10)
 
-        def show_question(_: object = None) -> None:
+        def show_question(mode: object = None) -> None:
+            # Imported when first shown, so a welcome screen paints without it.
+            from rolequiz.screens.question import QuestionScreen
+
+            # The welcome screen's choice; else the flag, or the mode the profile was left in.
+            if mode == "quick" or (mode is None and (self.quick or session.saved_in_quick_mode)):
+                session.start_quick()
             self.question_screen = QuestionScreen(session)
             self.push_screen(self.question_screen)
 
         if welcome:
             from rolequiz.screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen(self.bank, session.path), show_question)
+            self.push_screen(
+                WelcomeScreen(self.bank, session.path, quick=self.quick), show_question
+            )
         else:
             show_question()
 
@@ -213,7 +220,30 @@ class RolequizApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("results", "overview", "find", "next_unanswered", "export_report"):
             return self.session is not None and self.question_screen in self.screen_stack
+        if action in ("full_quiz", "quick_mode"):
+            quick = action == "quick_mode"
+            return (
+                self.session is not None
+                and self.session.is_quick is not quick
+                and self.question_screen in self.screen_stack
+            )
         return True
+
+    def action_full_quiz(self) -> None:
+        """Leave quick mode for the remaining questions in quiz order; answers are kept."""
+        question = self._back_to_question()
+        if question is None or self.session is None or not self.session.is_quick:
+            return
+        self.session.full_quiz()
+        question.show_skill()
+        self.notify("Full quiz: the questions left, in order. Every answer is kept.", timeout=4)
+
+    def action_quick_mode(self) -> None:
+        question = self._back_to_question()
+        if question is None or self.session is None or self.session.is_quick:
+            return
+        self.session.start_quick()
+        question.show_skill()
 
     def action_results(self) -> None:
         from rolequiz.screens.results import ResultsScreen
@@ -356,6 +386,18 @@ class RolequizApp(App[int]):
                 "Write the gap report TOML for your closest role",
                 self.action_export_report,
             )
+            if self.session.is_quick:
+                yield SystemCommand(
+                    "Full quiz",
+                    "Leave quick mode: the questions left, in quiz order",
+                    self.action_full_quiz,
+                )
+            else:
+                yield SystemCommand(
+                    "Quick mode",
+                    "The most telling questions first, until your closest role is clear",
+                    self.action_quick_mode,
+                )
         yield SystemCommand("Help: keys", "Every key on every screen", self.action_help)
 
     # Saving ------------------------------------------------------------------------------------
@@ -414,7 +456,9 @@ class RolequizApp(App[int]):
 
 def run(content_root: Path, profile_path: Path, quick: bool = False) -> int:
     """Open the quiz; returns the exit code. A bad content folder raises ContentError first."""
-    bank = load_bank(content_root)
+    # Validated content is cached by the exact bytes of its files: an unchanged folder opens
+    # without importing pydantic (most of the start-up time rolequiz adds to Textual's).
+    bank = load_bank_cached(content_root, default_cache_dir())
     app = RolequizApp(bank=bank, profile_path=profile_path, quick=quick)
     try:
         app.run()

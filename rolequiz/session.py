@@ -14,16 +14,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rolequiz.content import Bank, Role, Skill
 from rolequiz.errors import ProfileError
 from rolequiz.progress import Progress, load_progress, now_utc, save_progress
 from rolequiz.quiz import Counts, not_applicable
-from rolequiz.report import build_report, write_report
 from rolequiz.scoring import RoleFit, rank_roles
 
+if TYPE_CHECKING:
+    from rolequiz.adaptive import Assessment, Certainty, QuickMode
+
 SkillState = Literal["rated", "skipped", "unanswered", "not_applicable"]
+
+# In the profile: `mode = "quick"` while quick mode is on (a reopened profile stays in it), and
+# a [quick] table with the number of answers given when "likely" and "settled" were first
+# reached. Progress keeps keys it does not know in `extra`.
+MODE_KEY = "mode"
+QUICK_KEY = "quick"
 
 # How the next question is chosen: (bank, progress, after index, not-applicable ids) -> index.
 # The quiz walks the bank in order; quick mode will plug in another strategy here.
@@ -178,6 +186,9 @@ class QuizSession:
         self.path = path
         self.writer = writer or ProfileWriter(path)
         self._next_question = next_question
+        self._quick: QuickMode | None = None
+        # The quick-mode level first reached by the last answer, until the UI takes it.
+        self.quick_news: Certainty | None = None
         self._index_of = {skill.id: index for index, skill in enumerate(bank.skills)}
         self._na: frozenset[str] | None = None
         self._counts: Counts | None = None
@@ -334,6 +345,8 @@ class QuizSession:
 
     def _changed_then_advance(self) -> bool:
         self._invalidate()
+        if self._quick is not None:
+            self._note_quick_level()
         found = self.next_index(self.index)
         if found is not None:
             self._move(found)
@@ -348,6 +361,76 @@ class QuizSession:
         self._counts = None
         self._category_counts = None
         self._ranked = None
+
+    # Quick mode ------------------------------------------------------------------------------
+
+    @property
+    def is_quick(self) -> bool:
+        return self._quick is not None
+
+    @property
+    def saved_in_quick_mode(self) -> bool:
+        return self.progress.extra.get(MODE_KEY) == "quick"
+
+    def start_quick(self) -> None:
+        """Ask the most telling question next (rolequiz.adaptive) until the person stops or
+        takes the full quiz. A reopened quick profile goes on from its saved question."""
+        from rolequiz.adaptive import QuickMode
+
+        resuming = self.saved_in_quick_mode and self.state(self.skill.id) == "unanswered"
+        self._quick = QuickMode(self.bank)
+        self._next_question = self._quick.next_question
+        self.progress.extra[MODE_KEY] = "quick"
+        if not resuming:
+            found = self.next_index(self.index)
+            if found is not None:
+                self._move(found)
+
+    def full_quiz(self) -> None:
+        """Leave quick mode: the remaining questions in quiz order from the first one still to
+        answer, every answer kept."""
+        self._quick = None
+        self._next_question = in_quiz_order
+        self.progress.extra.pop(MODE_KEY, None)
+        found = self.next_index(-1)
+        if found is not None:
+            self._move(found)
+        self.save()
+
+    def assessment(self) -> Assessment | None:
+        """Where quick mode stands on the answers so far; None outside quick mode."""
+        if self._quick is None:
+            return None
+        from rolequiz.adaptive import pending_ids
+
+        pending = pending_ids(self.bank, self.progress, self.not_applicable)
+        return self._quick.assess(self.progress.ratings, pending)
+
+    def reached_after(self, level: Certainty) -> int | None:
+        """How many answers there were when quick mode first reached `level`, if it has."""
+        table = self.progress.extra.get(QUICK_KEY)
+        count = table.get(f"{level}_after") if isinstance(table, dict) else None
+        return count if isinstance(count, int) and not isinstance(count, bool) else None
+
+    def take_quick_news(self) -> Certainty | None:
+        news, self.quick_news = self.quick_news, None
+        return news
+
+    def _note_quick_level(self) -> None:
+        assessment = self.assessment()
+        if assessment is None or assessment.certainty == "open":
+            return
+        saved = self.progress.extra.get(QUICK_KEY)
+        # A new table, never changed in place: the writer thread may be saving the old one.
+        table = dict(saved) if isinstance(saved, dict) else {}
+        counts = self.counts()
+        levels: tuple[Certainty, ...] = ("likely", "settled")
+        for level in levels[: levels.index(assessment.certainty) + 1]:
+            if self.reached_after(level) is None:
+                table[f"{level}_after"] = counts.rated + counts.skipped
+                self.quick_news = level
+        if self.quick_news is not None:
+            self.progress.extra[QUICK_KEY] = table
 
     # Saving ----------------------------------------------------------------------------------
 
@@ -367,6 +450,9 @@ class QuizSession:
 
         Raises RolequizError with one line naming the file when it cannot be written.
         """
+        # Imported here: the gap report is not needed to open the quiz.
+        from rolequiz.report import build_report, write_report
+
         report = build_report(
             self.bank, self.progress, source=str(self.path), role=role, generated=generated
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +14,15 @@ from textual.widgets import Footer, Label, ProgressBar, Static
 from rolequiz.session import QuizSession
 from rolequiz.widgets.literal import literal, template
 from rolequiz.widgets.rating_picker import RatingPicker
+
+if TYPE_CHECKING:
+    from rolequiz.adaptive import Certainty
+
+QUICK_WORDS: dict[Certainty, tuple[str, str]] = {
+    "open": ("leading", "Quick mode: the closest role so far; another could still overtake it"),
+    "likely": ("likely", "Quick mode: stays top whichever role's profile the other answers follow"),
+    "settled": ("settled", "Quick mode: no answer to the questions left can change the top role"),
+}
 
 
 def _answer_binding(level: int) -> Binding:
@@ -66,6 +75,7 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="question-top"):
             yield Label(id="where")
+            yield Label(id="quick-state")
             yield Label(id="save-state")
         with VerticalScroll(id="question-body", can_focus=False):
             yield Static(id="skill-name", markup=False)
@@ -113,6 +123,7 @@ class QuestionScreen(Screen[None]):
         self.query_one(RatingPicker).show(anchors, current)
         self._show_note(current)
         self._show_progress()
+        self._show_quick()
         # After the refresh, so focusing the picker cannot leave the skill's name scrolled away.
         body = self.query_one("#question-body", VerticalScroll)
         self.call_after_refresh(body.scroll_home, animate=False, immediate=True)
@@ -165,6 +176,17 @@ class QuestionScreen(Screen[None]):
             )
         )
 
+    def _show_quick(self) -> None:
+        label = self.query_one("#quick-state", Label)
+        assessment = self.session.assessment()
+        label.display = assessment is not None
+        if assessment is None:
+            return
+        word, meaning = QUICK_WORDS[assessment.certainty]
+        label.update(template("quick mode · $word: $role", word=word, role=assessment.top.name))
+        label.tooltip = meaning
+        label.set_class(assessment.certainty != "open", "-sure")
+
     def show_save_error(self, error: str | None) -> None:
         label = self.query_one("#save-state", Label)
         label.update(literal("⚠ not saved" if error else ""))
@@ -175,8 +197,7 @@ class QuestionScreen(Screen[None]):
     async def action_answer(self, level: int) -> None:
         more = self.session.answer(level)
         self.show_skill()
-        if not more:
-            await self._finished()
+        await self._after_answer(more)
 
     async def on_rating_picker_rated(self, message: RatingPicker.Rated) -> None:
         await self.action_answer(message.level)
@@ -184,7 +205,20 @@ class QuestionScreen(Screen[None]):
     async def action_skip(self) -> None:
         more = self.session.skip()
         self.show_skill()
-        if not more:
+        await self._after_answer(more)
+
+    async def _after_answer(self, more: bool) -> None:
+        reached = self.session.take_quick_news()
+        if reached is not None:
+            # Quick mode just became likely or settled: show the result; esc carries on.
+            top = self.session.ranked()[0].role.name
+            self.notify(
+                f"{reached.capitalize()}: {top}. Stop here, or press esc to answer more.",
+                markup=False,
+                timeout=6,
+            )
+            await self.run_action("app.results")
+        elif not more:
             await self._finished()
 
     def action_back(self) -> None:

@@ -50,6 +50,12 @@ class ResultsScreen(Screen[None]):
         Binding("escape,r", "close", "Back", key_display="esc", tooltip="Back to the questions"),
         Binding("e", "export", "Export", tooltip="Write the gap report for the highlighted role"),
         Binding(
+            "f",
+            "app.full_quiz",
+            "Full quiz",
+            tooltip="Leave quick mode: the questions left, in quiz order; answers are kept",
+        ),
+        Binding(
             "pagedown,space",
             "scroll_gaps(1)",
             "Scroll down",
@@ -103,6 +109,9 @@ class ResultsScreen(Screen[None]):
                 na=str(counts.not_applicable),
             )
         yield Static(basis, id="results-basis")
+        quick = self._quick_line()
+        if quick is not None:
+            yield Static(quick, id="results-quick")
         table: DataTable[Text] = DataTable(
             id="roles", cursor_type="row", zebra_stripes=False, show_cursor=True
         )
@@ -114,6 +123,34 @@ class ResultsScreen(Screen[None]):
             yield Vertical(id="gap-cards")
             yield Static(id="unrated")
         yield Footer()
+
+    def _quick_line(self) -> Content | None:
+        """Which quick-mode level the answers reached, and after how many questions."""
+        session = self.session
+        assessment = session.assessment()
+        if assessment is None:
+            return None
+        counts = session.counts()
+        answered = counts.rated + counts.skipped
+        if assessment.certainty == "open":
+            return template(
+                "[b]Quick mode[/b]: not likely yet after $count. Esc asks more, f takes the "
+                "full quiz.",
+                count=_questions(answered),
+            )
+        after = _questions(session.reached_after(assessment.certainty) or answered)
+        if assessment.certainty == "likely":
+            return template(
+                "[b $text-success]Quick mode: likely[/] after $count. Esc asks more, f takes "
+                "the full quiz.",
+                count=after,
+            )
+        return template(
+            "[b $text-success]Quick mode: settled[/] after $count: no answer to the $left "
+            "left can change the top role. F takes the full quiz.",
+            count=after,
+            left=str(assessment.pending),
+        )
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -223,6 +260,10 @@ class ResultsScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _questions(count: int) -> str:
+    return f"{count} question" if count == 1 else f"{count} questions"
 
 
 def _contributions(items: tuple[Contribution, ...], nothing: str) -> Content:

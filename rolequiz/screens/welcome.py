@@ -1,9 +1,12 @@
-"""First use: what the quiz does, the rating scale, the keys, and where answers are saved."""
+"""First use: what the quiz does, the rating scale, the keys, and where answers are saved.
+
+Starts the full quiz or quick mode: it dismisses with "full" or "quick".
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,8 +16,10 @@ from textual.widgets import Button, Footer, Label, Static
 
 from rolequiz.content import Bank
 from rolequiz.screens.paths import shown_path
+from rolequiz.widgets.columns import Column, ColumnRow
 from rolequiz.widgets.literal import literal, template
 
+KEY_WIDTH = 14  # the key and label of a level, after its row's padding (.welcome-level)
 KEYS = (
     "[b]0[/b]-[b]4[/b] answer and move on (or [b]↑ ↓[/b] and [b]enter[/b]) · [b]s[/b] not "
     "sure · [b]← →[/b] back and forward · [b]n[/b] next unanswered · [b]/[/b] find · "
@@ -22,19 +27,30 @@ KEYS = (
 )
 
 
-class WelcomeScreen(Screen[bool]):
-    """Dismisses with True when the person starts."""
+StartMode = Literal["full", "quick"]
 
-    AUTO_FOCUS = "#start"
+
+class WelcomeScreen(Screen[StartMode]):
+    """Dismisses with the mode the person starts in."""
+
+    AUTO_FOCUS = ""  # the button of the default mode, focused on mount
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "start", "Start", key_display="⏎", tooltip="Start the questions"),
+        Binding(
+            "q",
+            "start('quick')",
+            "Quick",
+            tooltip="Quick mode: the most telling questions first, until your closest role "
+            "is clear",
+        ),
     ]
 
-    def __init__(self, bank: Bank, profile_path: Path) -> None:
+    def __init__(self, bank: Bank, profile_path: Path, *, quick: bool = False) -> None:
         super().__init__()
         self.bank = bank
         self.profile_path = profile_path
+        self.default_mode: StartMode = "quick" if quick else "full"
 
     def compose(self) -> ComposeResult:
         bank = self.bank
@@ -50,14 +66,20 @@ class WelcomeScreen(Screen[bool]):
                 ),
                 id="welcome-intro",
             )
+            yield Static(
+                "[b]Quick mode[/b] asks the most telling questions first and says when your "
+                "closest role is likely, then settled. Stop there or go on: answers are kept.",
+                id="welcome-quick",
+            )
             yield Label("[b]The scale[/b]", classes="welcome-heading")
             for level in bank.levels:
-                with Horizontal(classes="welcome-row"):
-                    yield Label(
-                        template("[b]$value[/b] $label", value=str(level.value), label=level.label),
-                        classes="welcome-key",
-                    )
-                    yield Static(literal(level.anchor), classes="welcome-text")
+                # One widget a row (not a Horizontal of two): the first paint comes sooner.
+                key = template("[b]$value[/b] $label", value=str(level.value), label=level.label)
+                yield ColumnRow(
+                    literal(level.anchor),
+                    columns=[Column(key, KEY_WIDTH)],
+                    classes="welcome-row welcome-level",
+                )
             with Horizontal(classes="welcome-row welcome-heading"):
                 yield Label("[b]Keys[/b]", classes="welcome-key")
                 yield Static(KEYS, classes="welcome-text")
@@ -65,13 +87,17 @@ class WelcomeScreen(Screen[bool]):
                 template("Answers are saved to $path", path=shown_path(self.profile_path)),
                 id="welcome-path",
             )
-            with Center():
-                yield Button("Start", id="start", variant="primary", compact=True)
+            with Center(), Horizontal(id="welcome-buttons"):
+                yield Button("Start", id="start-full", variant="primary", compact=True)
+                yield Button("Quick", id="start-quick", variant="primary", compact=True)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(f"#start-{self.default_mode}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(True)
+        self.dismiss("quick" if event.button.id == "start-quick" else "full")
 
-    def action_start(self) -> None:
-        self.dismiss(True)
+    def action_start(self, mode: StartMode | None = None) -> None:
+        self.dismiss(mode or self.default_mode)

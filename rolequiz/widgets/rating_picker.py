@@ -9,38 +9,60 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Label, Static
 
 from rolequiz.content import Level
+from rolequiz.widgets.columns import Column, ColumnRow
 from rolequiz.widgets.literal import literal, template
 
 CURSOR = "▶"
 CURRENT = "●"
+MARK_WIDTH = 3
+NAME_WIDTH = 16
 
 
-class LevelRow(Horizontal):
-    """One level: a cursor mark, the saved-answer mark, the key, the label, then the anchor."""
+class LevelRow(ColumnRow):
+    """One level: a cursor mark, the saved-answer mark, the key and label, then the anchor.
+
+    The anchor is the row's content, wrapped beside the other columns. One widget per level
+    rather than a row of three keeps the layout done on every answer small (layout and paint
+    are most of the time from a key to the next question).
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "level-row--mark",
+        "level-row--name",
+        "level-row--anchor",
+    }
+    CONTENT_COMPONENT = "level-row--anchor"
 
     def __init__(self, level: Level) -> None:
-        super().__init__(id=f"level-{level.value}", classes="level-row")
+        super().__init__(id=f"level-{level.value}", classes="level-row level-anchor")
         self.level = level
-
-    def compose(self) -> ComposeResult:
-        yield Label(classes="level-mark")
-        yield Label(
-            template("[b]$value[/b]  $label", value=str(self.level.value), label=self.level.label),
-            classes="level-name",
+        self._mark = "  "
+        self._anchor: str | None = None
+        self._key_and_label = template(
+            "[b]$value[/b]  $label", value=str(level.value), label=level.label
         )
-        yield Static(classes="level-anchor", markup=False)
+
+    def columns(self) -> Sequence[Column]:
+        return (
+            Column(Content(self._mark), MARK_WIDTH, "level-row--mark"),
+            Column(self._key_and_label, NAME_WIDTH, "level-row--name"),
+        )
 
     def show(self, anchor: str, *, highlighted: bool, current: bool) -> None:
         mark = (CURSOR if highlighted else " ") + (CURRENT if current else " ")
-        self.query_one(".level-mark", Label).update(mark)
-        self.query_one(".level-anchor", Static).update(literal(anchor))
+        if anchor != self._anchor:
+            self._anchor = anchor
+            self._mark = mark
+            self.update(literal(anchor))
+        elif mark != self._mark:
+            self._mark = mark
+            self.refresh()  # the same size: a repaint, no layout
         self.set_class(highlighted, "-highlighted")
         self.set_class(current, "-current")
 

@@ -107,3 +107,16 @@ def test_broken_profile(snap_compare: SnapCompare, make_app: MakeApp, home: Path
     profile(home, "schema_version = 1\n[ratings]\nsql = 9\n")
     # A relative path, as typed after --profile: the message names it as given.
     assert snap_compare(make_app(profile=Path("profile.toml")))
+
+
+# Quick mode ---------------------------------------------------------------------------------
+
+
+def test_question_quick_mode(snap_compare: SnapCompare, make_app: MakeApp) -> None:
+    # Quick from the welcome screen, python 3: the next most telling question, and who leads.
+    assert snap_compare(make_app(), press=["q", "3"])
+
+
+def test_results_quick_mode_likely(snap_compare: SnapCompare, make_app: MakeApp) -> None:
+    # python 3, stats 0, sklearn 0: likely after 3 questions, the results open by themselves.
+    assert snap_compare(make_app(), press=["q", "3", "0", "0"])

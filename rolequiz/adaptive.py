@@ -1,0 +1,529 @@
+"""Quick mode: which question to ask next, and when the top role is likely or settled.
+
+Everything is computed with the scoring rule of `rolequiz.scoring`; docs/scoring.md ("Quick
+mode") states the rules and proves the settled bound. Per role the answers so far are kept as
+the sums closeness is made of, so the effect of one more answer costs O(1):
+
+    met       sum(w * met) over the counted skills       (scoring: counted_met)
+    rated     sum(w) over the counted skills             (scoring: counted_weight)
+    unknown   sum(w) over the must-haves not rated
+    above     sum(max(0, x - 1)) over rated skills the role does not list  (elsewhere = above/3)
+
+Pending questions are the unanswered skills not below a parent rated 0 (`rolequiz.quiz`).
+
+- **Model answers**: a holder of role Z answers each pending skill Z lists at Z's target and
+  skips the rest.
+- **Likely**: the top role now, X, is still top (by the full ranking key) once every pending
+  question gets the model answers of Z, for every role Z.
+- **Settled**: for every other role Y, the lowest closeness X can reach, over every way to
+  answer (0-4) or skip the pending questions, beats the highest Y can reach.
+- **Next question**: the pending skill whose answer would move the margin closeness(X) -
+  closeness(Y) most differently depending on which leading role's holder gives it, summed over
+  the challengers Y. A skill below a pending parent is asked after the parent.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rolequiz.content import Bank, Role
+from rolequiz.progress import Progress
+from rolequiz.scoring import ELSEWHERE_WEIGHT, NICE_TO_HAVE, closeness
+
+Certainty = Literal["open", "likely", "settled"]
+CERTAINTY_RANK: Mapping[Certainty, int] = {"open": 0, "likely": 1, "settled": 2}
+
+# The settled test compares bounds to 9 decimals as the ranking does (scoring.rank_key), with
+# room for the last bits of floating-point sums taken in another order.
+SETTLED_MARGIN = 2e-9
+# The most "above" one answer can add to a role that does not list the skill: Expert, 4 - 1.
+MAX_ABOVE = 3
+# Fields of one role in a model answer's contribution vector: met, rated, unknown, above, met_all.
+_FIELDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """One role's entry for one skill, as the quick-mode sums need it."""
+
+    weight: float
+    target: int
+    must: bool
+    nice: bool  # counts in closeness only at or above its target (scoring.NICE_TO_HAVE)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Where quick mode stands: the top role, how sure that is, and who could still overtake."""
+
+    certainty: Certainty
+    top: Role
+    pending: int
+    # Open: the roles ranked above the top one under some role's model answers. Likely: the
+    # roles the settled bound has not ruled out yet. Settled: none.
+    challengers: tuple[Role, ...]
+
+
+class Tally:
+    """Per role, the sums closeness and readiness are made of (module docstring)."""
+
+    __slots__ = ("above", "met", "met_all", "rated", "unknown")
+
+    def __init__(
+        self,
+        met: list[float],
+        rated: list[float],
+        unknown: list[float],
+        above: list[float],
+        met_all: list[float],
+    ) -> None:
+        self.met = met
+        self.rated = rated
+        self.unknown = unknown
+        self.above = above
+        self.met_all = met_all
+
+    def copy(self) -> Tally:
+        return Tally(
+            self.met.copy(),
+            self.rated.copy(),
+            self.unknown.copy(),
+            self.above.copy(),
+            self.met_all.copy(),
+        )
+
+    def add(self, row: Sequence[Spec | None], level: int) -> None:
+        """Count one more rating at `level` of the skill whose specs per role are `row`."""
+        for role, vector in enumerate(_contribution(row, level)):
+            self.met[role] += vector[0]
+            self.rated[role] += vector[1]
+            self.unknown[role] -= vector[2]
+            self.above[role] += vector[3]
+            self.met_all[role] += vector[4]
+
+    def closeness(self, role: int) -> float:
+        return closeness(
+            self.met[role],
+            self.rated[role],
+            self.unknown[role],
+            ELSEWHERE_WEIGHT * self.above[role] / 3,
+        )
+
+
+def _contribution(
+    row: Sequence[Spec | None], level: int
+) -> list[tuple[float, float, float, float, float]]:
+    """Per role, what a rating at `level` adds to (met, rated, known must weight, above,
+    met_all): the scoring rule of rolequiz.scoring, one skill at a time."""
+    above = float(max(0, level - 1))
+    vectors: list[tuple[float, float, float, float, float]] = []
+    for spec in row:
+        if spec is None:
+            vectors.append((0.0, 0.0, 0.0, above, 0.0))
+            continue
+        met = spec.weight * min(level, spec.target) / spec.target
+        counted = not spec.nice or level >= spec.target
+        vectors.append(
+            (
+                met if counted else 0.0,
+                spec.weight if counted else 0.0,
+                spec.weight if spec.must else 0.0,
+                0.0,
+                met,
+            )
+        )
+    return vectors
+
+
+def after_answer(tally: Tally, role: int, spec: Spec | None, level: int) -> float:
+    """The closeness of `role` if one more skill (`spec`: its entry for the role) were rated
+    `level`."""
+    met, rated, unknown = tally.met[role], tally.rated[role], tally.unknown[role]
+    above = tally.above[role]
+    if spec is None:
+        above += max(0, level - 1)
+    else:
+        if spec.must:
+            unknown -= spec.weight
+        if not spec.nice or level >= spec.target:
+            met += spec.weight * min(level, spec.target) / spec.target
+            rated += spec.weight
+    return closeness(met, rated, unknown, ELSEWHERE_WEIGHT * above / 3)
+
+
+class QuickMode:
+    """Quick mode over one bank. The tables are built once; one choice costs O(skills x roles)."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self.roles = bank.roles
+        self._index_of = {skill.id: index for index, skill in enumerate(bank.skills)}
+        self._category_of = [skill.category for skill in bank.skills]
+        # rows[i][r]: role r's entry for skill i, None when the role does not list it.
+        self.rows: tuple[tuple[Spec | None, ...], ...] = tuple(
+            tuple(_spec(role, skill.id) for role in bank.roles) for skill in bank.skills
+        )
+        # Ancestors through `requires`, nearest first.
+        self._ancestors = tuple(self._ancestors_of(skill.id) for skill in bank.skills)
+        self._total = [sum(spec.weight for spec in role.skills.values()) for role in bank.roles]
+        self._must = [
+            sum(spec.weight for spec in role.skills.values() if spec.must) for role in bank.roles
+        ]
+        # targets[z][i]: a holder of role z answers skill i at z's target; None: skips it.
+        self.targets: tuple[tuple[int | None, ...], ...] = tuple(
+            tuple(None if row[z] is None else row[z].target for row in self.rows)  # type: ignore[union-attr]
+            for z in range(len(self.roles))
+        )
+        self._skill_targets = tuple(zip(*self.targets, strict=True))
+        # The model answers' contributions, flattened per role (_FIELDS numbers each).
+        self._model_vectors: tuple[dict[int, tuple[float, ...]], ...] = tuple(
+            {
+                index: tuple(value for vector in _contribution(row, level) for value in vector)
+                for index, (row, level) in enumerate(zip(self.rows, self.targets[z], strict=True))
+                if level is not None
+            }
+            for z in range(len(self.roles))
+        )
+        self._memo: tuple[tuple[object, ...], tuple[Assessment, str | None]] | None = None
+        self._spread_memo: tuple[object, dict[int, float]] | None = None
+        self._last_tally: tuple[list[tuple[str, int]], Tally] | None = None
+        self._sums_by_category: dict[
+            tuple[int, str], tuple[tuple[int, ...], list[float] | None]
+        ] = {}
+        self._moves_by_role: dict[
+            int, tuple[tuple[float, float, float, float], dict[int, float]]
+        ] = {}
+
+    def _ancestors_of(self, skill_id: str) -> tuple[int, ...]:
+        found: list[int] = []
+        parent = self.bank.skill_by_id[skill_id].requires
+        while parent is not None and parent in self._index_of:
+            index = self._index_of[parent]
+            if index in found:
+                break  # a loop: content loading refuses them, but never hang on one
+            found.append(index)
+            parent = self.bank.skills[index].requires
+        return tuple(found)
+
+    # The sums and the ranking ------------------------------------------------------------------
+
+    def tally(self, ratings: Mapping[str, int]) -> Tally:
+        """The sums of `ratings`, added in their order. Answers only added since the last call
+        are added to its sums (the same additions in the same order, so the same floats)."""
+        items = list(ratings.items())
+        last = self._last_tally
+        if last is not None and items[: len(last[0])] == last[0]:
+            tally, start = last[1].copy(), len(last[0])
+        else:
+            count = len(self.roles)
+            tally = Tally(
+                [0.0] * count, [0.0] * count, list(self._must), [0.0] * count, [0.0] * count
+            )
+            start = 0
+        for skill_id, level in items[start:]:
+            index = self._index_of.get(skill_id)
+            if index is not None:
+                tally.add(self.rows[index], level)
+        self._last_tally = (items, tally.copy())
+        return tally
+
+    def ranking(self, tally: Tally) -> list[int]:
+        """Role indices ranked as scoring.rank_roles ranks them: closeness, readiness, id."""
+        keys = [
+            (
+                -round(tally.closeness(role), 9),
+                -round(tally.met_all[role] / self._total[role], 9),
+                self.roles[role].id,
+            )
+            for role in range(len(self.roles))
+        ]
+        return sorted(range(len(self.roles)), key=keys.__getitem__)
+
+    def pending_indices(self, pending: Collection[str]) -> list[int]:
+        """Bank indices of the pending skill ids, in quiz order."""
+        return sorted(self._index_of[skill_id] for skill_id in pending)
+
+    # Likely --------------------------------------------------------------------------------------
+
+    def model_completion(self, tally: Tally, pending: Sequence[int], model: int) -> Tally:
+        """The sums once every pending question gets role `model`'s model answer."""
+        return self._completion(tally, self._groups(pending), model)
+
+    def _groups(self, pending: Sequence[int]) -> list[tuple[str, tuple[int, ...]]]:
+        """The pending skills by category: model sums are kept per category (_category_sums)."""
+        by_category: dict[str, list[int]] = {}
+        for index in pending:
+            by_category.setdefault(self._category_of[index], []).append(index)
+        return [(category, tuple(indices)) for category, indices in by_category.items()]
+
+    def _completion(
+        self,
+        tally: Tally,
+        groups: Sequence[tuple[str, tuple[int, ...]]],
+        model: int,
+    ) -> Tally:
+        totals = [0.0] * (len(self.roles) * _FIELDS)
+        for category, indices in groups:
+            sums = self._category_sums(model, category, indices)
+            if sums is not None:
+                totals = list(map(operator.add, totals, sums))
+        done = tally.copy()
+        for role in range(len(self.roles)):
+            base = role * _FIELDS
+            done.met[role] += totals[base]
+            done.rated[role] += totals[base + 1]
+            done.unknown[role] -= totals[base + 2]
+            done.above[role] += totals[base + 3]
+            done.met_all[role] += totals[base + 4]
+        return done
+
+    def _category_sums(
+        self, model: int, category: str, indices: tuple[int, ...]
+    ) -> list[float] | None:
+        """The model answers' contributions summed over the pending skills of one category,
+        kept until that category's pending skills change (one category per question)."""
+        kept = self._sums_by_category.get((model, category))
+        if kept is not None and kept[0] == indices:
+            return kept[1]
+        vectors = self._model_vectors[model]
+        group = [vectors[index] for index in indices if index in vectors]
+        sums = [sum(column) for column in zip(*group, strict=True)] if group else None
+        self._sums_by_category[model, category] = (indices, sums)
+        return sums
+
+    def overtakers(
+        self,
+        tally: Tally,
+        pending: Sequence[int],
+        top: int,
+    ) -> set[int]:
+        """Roles ranked above `top` once the pending questions get some role's model answers.
+        (Model answers are targets, never 0, so no skill becomes not applicable on the way.)"""
+        found: set[int] = set()
+        if not pending:
+            return found
+        groups = self._groups(pending)
+        for model in range(len(self.roles)):
+            ranked = self.ranking(self._completion(tally, groups, model))
+            found.update(ranked[: ranked.index(top)])
+        return found
+
+    # Settled -------------------------------------------------------------------------------------
+
+    def closeness_bounds(self, tally: Tally, pending: Sequence[int]) -> list[tuple[float, float]]:
+        """Per role, the lowest and the highest closeness over every answer (0-4 or skip) to
+        every pending question: exact for each role on its own (docs/scoring.md, "Quick mode")."""
+        bounds: list[tuple[float, float]] = []
+        for role in range(len(self.roles)):
+            met, rated, unknown = tally.met[role], tally.rated[role], tally.unknown[role]
+            elsewhere = ELSEWHERE_WEIGHT * tally.above[role] / 3
+            listed = listed_must = 0.0  # highest: every listed skill at its target
+            counted = counted_must = nice_must = 0.0  # lowest: every listed skill at 0
+            unlisted = 0  # lowest: every skill the role does not list at Expert
+            for index in pending:
+                spec = self.rows[index][role]
+                if spec is None:
+                    unlisted += 1
+                    continue
+                listed += spec.weight
+                if spec.must:
+                    listed_must += spec.weight
+                if not spec.nice:
+                    counted += spec.weight
+                    if spec.must:
+                        counted_must += spec.weight
+                elif spec.must:
+                    nice_must += spec.weight
+            high = closeness(met + listed, rated + listed, unknown - listed_must, elsewhere)
+            low_elsewhere = elsewhere + ELSEWHERE_WEIGHT * MAX_ABOVE * unlisted / 3
+            low_unknown = unknown - counted_must
+            # A nice-to-have must-have rated below target only leaves `unknown`; closeness is a
+            # ratio of terms linear in how much leaves, so its lowest is at none or all of them.
+            low = min(
+                closeness(met, rated + counted, low_unknown, low_elsewhere),
+                closeness(met, rated + counted, low_unknown - nice_must, low_elsewhere),
+            )
+            bounds.append((low, high))
+        return bounds
+
+    def not_ruled_out(self, tally: Tally, pending: Sequence[int], top: int) -> list[int]:
+        """The other roles whose highest reachable closeness is not below `top`'s lowest."""
+        if not pending:
+            return []
+        bounds = self.closeness_bounds(tally, pending)
+        lowest_top = bounds[top][0]
+        return [
+            role
+            for role, (_, high) in enumerate(bounds)
+            if role != top and lowest_top - high <= SETTLED_MARGIN
+        ]
+
+    # The next question ---------------------------------------------------------------------------
+
+    def spread_scores(
+        self, tally: Tally, pending: Sequence[int], top: int, challengers: Sequence[int]
+    ) -> list[float]:
+        """Per pending skill: summed over the challengers Y, how far apart the model answers
+        of the leading roles (top and challengers) would put the margin closeness(top) -
+        closeness(Y). Zero when those holders would all answer alike."""
+        leaders = [top, *challengers]
+        # A skip changes no sums: the scores are kept while the leaders and their sums stay.
+        memo_key = (
+            tuple(leaders),
+            tuple(
+                (tally.met[r], tally.rated[r], tally.unknown[r], tally.above[r]) for r in leaders
+            ),
+        )
+        if self._spread_memo is None or self._spread_memo[0] != memo_key:
+            self._spread_memo = (memo_key, {})
+        kept = self._spread_memo[1]
+        now = [tally.closeness(role) for role in range(len(self.roles))]
+        moves = {role: self._moves(tally, role) for role in leaders}
+        scores: list[float] = []
+        for index in pending:
+            known_score = kept.get(index)
+            if known_score is None:
+                known_score = kept[index] = self._spread(tally, index, leaders, now, moves)
+            scores.append(known_score)
+        return scores
+
+    def _spread(
+        self,
+        tally: Tally,
+        index: int,
+        leaders: Sequence[int],
+        now: Sequence[float],
+        moves: Mapping[int, dict[int, float]],
+    ) -> float:
+        targets = self._skill_targets[index]
+        levels = list({targets[model] for model in leaders})
+        if len(levels) < 2:
+            return 0.0
+        row = self.rows[index]
+        columns: list[list[float]] = []
+        for role in leaders:
+            known = moves[role]
+            spec = row[role]
+            # A skill the role does not list moves it by the level alone: one entry for all.
+            base = -8 if spec is None else index * 8
+            column: list[float] = []
+            for level in levels:
+                if level is None:
+                    column.append(0.0)
+                    continue
+                change = known.get(base + level)
+                if change is None:
+                    change = known[base + level] = (
+                        after_answer(tally, role, spec, level) - now[role]
+                    )
+                column.append(change)
+            columns.append(column)
+        top_column = columns[0]
+        score = 0.0
+        for column in columns[1:]:
+            margins = [mine - theirs for mine, theirs in zip(top_column, column, strict=True)]
+            score += max(margins) - min(margins)
+        return score
+
+    def _moves(self, tally: Tally, role: int) -> dict[int, float]:
+        """How far one answer (key: skill index * 8 + level) moves the role's closeness, kept
+        while the role's sums stay the same: after a skip, or a low rating of a skill it does
+        not list."""
+        state = (tally.met[role], tally.rated[role], tally.unknown[role], tally.above[role])
+        kept = self._moves_by_role.get(role)
+        if kept is None or kept[0] != state:
+            kept = (state, {})
+            self._moves_by_role[role] = kept
+        return kept[1]
+
+    # What the session and the bench call -------------------------------------------------------
+
+    def evaluate(
+        self,
+        ratings: Mapping[str, int],
+        pending: Collection[str],
+    ) -> tuple[Assessment, str | None]:
+        """The assessment now, and the skill id to ask next (None when nothing is pending).
+        `pending` as `pending_ids` gives it: skipped skills are answered, and left out."""
+        key = (tuple(ratings.items()), tuple(pending))
+        if self._memo is not None and self._memo[0] == key:
+            return self._memo[1]
+        result = self._evaluate(ratings, pending)
+        self._memo = (key, result)
+        return result
+
+    def _evaluate(
+        self, ratings: Mapping[str, int], pending_ids: Collection[str]
+    ) -> tuple[Assessment, str | None]:
+        tally = self.tally(ratings)
+        pending = self.pending_indices(pending_ids)
+        top = self.ranking(tally)[0]
+        challengers = sorted(self.overtakers(tally, pending, top))
+        certainty: Certainty = "open"
+        if not challengers:
+            certainty = "likely"
+            challengers = self.not_ruled_out(tally, pending, top)
+            if not challengers:
+                certainty = "settled"
+        assessment = Assessment(
+            certainty=certainty,
+            top=self.roles[top],
+            pending=len(pending),
+            challengers=tuple(self.roles[role] for role in challengers),
+        )
+        if not pending:
+            return assessment, None
+        # A skill below a pending parent is reached through it, as in the quiz: the parent is
+        # asked first (a 0 there makes the skill not applicable) and carries its best score.
+        pending_set = set(pending)
+        gate = {
+            index: next((a for a in reversed(self._ancestors[index]) if a in pending_set), index)
+            for index in pending
+        }
+        askable = [index for index in pending if gate[index] == index]
+        chosen = askable[0]
+        if challengers:
+            scores = self.spread_scores(tally, pending, top, challengers)
+            best_of = dict.fromkeys(askable, 0.0)
+            for index, score in zip(pending, scores, strict=True):
+                best_of[gate[index]] = max(best_of[gate[index]], score)
+            best = max(best_of.values())
+            if best > 0:
+                chosen = next(index for index in askable if best_of[index] == best)
+        return assessment, self.bank.skills[chosen].id
+
+    def assess(self, ratings: Mapping[str, int], pending: Collection[str]) -> Assessment:
+        return self.evaluate(ratings, pending)[0]
+
+    def choose(self, ratings: Mapping[str, int], pending: Collection[str]) -> str | None:
+        return self.evaluate(ratings, pending)[1]
+
+    def next_question(
+        self, bank: Bank, progress: Progress, after: int, not_applicable: frozenset[str]
+    ) -> int | None:
+        """The session's strategy (session.NextQuestion); `after` plays no part in quick mode."""
+        pending = pending_ids(bank, progress, not_applicable)
+        chosen = self.choose(progress.ratings, pending)
+        return None if chosen is None else self._index_of[chosen]
+
+
+def pending_ids(bank: Bank, progress: Progress, not_applicable: Collection[str]) -> list[str]:
+    """Skills still to be asked, in quiz order: unanswered and not below a parent rated 0."""
+    skipped = set(progress.skipped)
+    return [
+        skill.id
+        for skill in bank.skills
+        if skill.id not in progress.ratings
+        and skill.id not in skipped
+        and skill.id not in not_applicable
+    ]
+
+
+def _spec(role: Role, skill_id: str) -> Spec | None:
+    spec = role.skills.get(skill_id)
+    if spec is None:
+        return None
+    return Spec(spec.weight, spec.target, spec.must, spec.weight <= NICE_TO_HAVE)

@@ -1,0 +1,335 @@
+"""Quick mode (rolequiz.adaptive): hand-worked selection and stopping on a small bank, and the
+settled bound checked by brute force on small generated banks.
+
+The hand bank: skills a, b, c, e in quiz order, d requires a; two roles.
+
+    alpha: a (w4 t2 must), b (w2 t2)
+    beta:  b (w3 t3 must), c (w2 t1)
+
+Nobody lists d or e. A holder of alpha answers a 2, b 2 and skips the rest; a holder of beta
+answers b 3, c 1 and skips the rest.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rolequiz.adaptive import QuickMode, pending_ids
+from rolequiz.content import Bank, Category, Level, Role, RoleSkill, Skill
+from rolequiz.progress import Progress
+from rolequiz.quiz import not_applicable
+from rolequiz.scoring import rank_roles
+
+LEVELS = tuple(Level(value, f"L{value}", f"level {value}") for value in range(5))
+RoleTable = Mapping[str, Mapping[str, tuple[float, int, bool]]]
+
+
+def make_bank(skills: Sequence[tuple[str, str | None]], roles: RoleTable) -> Bank:
+    """A bank built in memory: skills as (id, requires) in quiz order, in one category."""
+    built = [
+        Skill(id=skill_id, name=skill_id.upper(), category="main", prompt="?", tip="!",
+              requires=requires)
+        for skill_id, requires in skills
+    ]  # fmt: skip
+    return Bank(
+        levels=LEVELS,
+        categories=(Category("main", "Main", 1),),
+        skills=tuple(built),
+        roles=tuple(
+            Role(
+                id=role_id,
+                name=role_id.title(),
+                summary="",
+                skills=MappingProxyType(
+                    {
+                        skill_id: RoleSkill(weight, target, must, "test")
+                        for skill_id, (weight, target, must) in table.items()
+                    }
+                ),
+            )
+            for role_id, table in roles.items()
+        ),
+    )
+
+
+HAND = make_bank(
+    [("a", None), ("b", None), ("c", None), ("d", "a"), ("e", None)],
+    {
+        "alpha": {"a": (4, 2, True), "b": (2, 2, False)},
+        "beta": {"b": (3, 3, True), "c": (2, 1, False)},
+    },
+)
+
+
+def pending_of(bank: Bank, progress: Progress) -> list[str]:
+    return pending_ids(bank, progress, not_applicable(bank, progress))
+
+
+def evaluate(bank: Bank, ratings: dict[str, int], skipped: Sequence[str] = ()) -> tuple[str, ...]:
+    """(certainty, top role, next question or "", challengers...) for compact asserts."""
+    progress = Progress(ratings=dict(ratings), skipped=list(skipped))
+    assessment, chosen = QuickMode(bank).evaluate(progress.ratings, pending_of(bank, progress))
+    return (
+        assessment.certainty,
+        assessment.top.id,
+        chosen or "",
+        *(role.id for role in assessment.challengers),
+    )
+
+
+# The sums agree with the scoring rule -----------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from("abcde"), st.integers(0, 4)))
+def test_the_sums_give_the_closeness_and_ranking_of_scoring(ratings: dict[str, int]) -> None:
+    quick = QuickMode(HAND)
+    tally = quick.tally(ratings)
+    ranked = rank_roles(HAND, ratings)
+    for fit in ranked:
+        assert tally.closeness(HAND.roles.index(fit.role)) == pytest.approx(
+            fit.closeness, abs=1e-12
+        )
+    assert [HAND.roles[role].id for role in quick.ranking(tally)] == [f.role.id for f in ranked]
+
+
+def test_a_model_completion_is_the_model_answers_given() -> None:
+    quick = QuickMode(HAND)
+    ratings = {"a": 1}
+    pending = [1, 2, 3, 4]  # b c d e
+    beta = quick.model_completion(quick.tally(ratings), pending, model=1)
+    answered = quick.tally({"a": 1, "b": 3, "c": 1})  # beta's holder skips d and e
+    for role in (0, 1):
+        assert beta.closeness(role) == pytest.approx(answered.closeness(role))
+
+
+# Settled: the bound, by hand ----------------------------------------------------------------
+
+
+def test_closeness_bounds_by_hand() -> None:
+    """a 2; b, c, e pending (d is pending too but nobody lists it).
+
+    alpha now: met 4, rated 4, unknown 0, elsewhere 0: closeness 1.
+      highest: b at target: 6/6 = 1. lowest: b at 0 (rated 6, met 4), c, d and e at Expert
+      (elsewhere 3): 4/6 * 6/9 = 4/9.
+    beta now: a 2 is elsewhere 1/3; b (must) unrated: unknown 3; nothing counted: 0.
+      highest: b 3 and c 1: met 5, rated 5, unknown 0: 5/5 * 5/(5 + 1/3) = 15/16.
+      lowest: b and c at 0: met 0: 0.
+    """
+    quick = QuickMode(HAND)
+    bounds = quick.closeness_bounds(quick.tally({"a": 2}), [1, 2, 3, 4])
+    assert bounds[0] == pytest.approx((4 / 9, 1.0))
+    assert bounds[1] == pytest.approx((0.0, 15 / 16))
+
+
+def test_settled_by_hand() -> None:
+    """a 2, b 2, c 0; d and e pending, listed by neither role.
+
+    alpha: met 6, rated 6; lowest with d and e at Expert: 6/6 * 6/(6 + 2) = 0.75.
+    beta: b 2 of 3: met 2, rated 3; c 0 counted (w2): rated 5; elsewhere 1/3 (a 2);
+      highest with d and e skipped: 2/5 * 5/(5 + 1/3) = 0.375 < 0.75: settled.
+    """
+    assert evaluate(HAND, {"a": 2, "b": 2, "c": 0}) == ("settled", "alpha", "d")
+
+
+def test_equal_bounds_are_not_settled() -> None:
+    """a 2, b 2, d 1 (Aware: no elsewhere); c and e pending. alpha's lowest, c and e at Expert:
+    6/6 * 6/(6 + 2) = 0.75. beta's highest, c at 1: met 2 + 2, rated 5, elsewhere 1/3:
+    4/5 * 5/(16/3) = 0.75. A tie could go either way: not settled."""
+    quick = QuickMode(HAND)
+    bounds = quick.closeness_bounds(quick.tally({"a": 2, "b": 2, "d": 1}), [2, 4])
+    assert bounds[0][0] == pytest.approx(0.75) and bounds[1][1] == pytest.approx(0.75)
+    assert evaluate(HAND, {"a": 2, "b": 2, "d": 1})[0] == "likely"
+
+
+def test_children_of_a_parent_rated_0_are_not_asked_nor_counted() -> None:
+    """a 0 makes d not applicable: only b, c and e are pending, and d is never chosen."""
+    progress = Progress(ratings={"a": 0})
+    assert pending_of(HAND, progress) == ["b", "c", "e"]
+    quick = QuickMode(HAND)
+    for _ in range(3):
+        pending = pending_of(HAND, progress)
+        chosen = quick.choose(progress.ratings, pending)
+        assert chosen in pending
+        assert chosen is not None
+        progress.skip(chosen)
+    assert quick.choose(progress.ratings, pending_of(HAND, progress)) is None
+    assert quick.assess(progress.ratings, []).certainty == "settled"
+
+
+# Likely, by hand ----------------------------------------------------------------------------
+
+
+def test_likely_by_hand() -> None:
+    """a 2. alpha's holder (b 2): alpha 1, beta 2/3 * 3/(3 + 1/3) = 0.6. beta's holder (b 3,
+    c 1): alpha 1 (c 1 adds no elsewhere), beta 15/16. alpha stays top under both: likely,
+    and beta is not ruled out by the bound (15/16 > 4/9, see test_closeness_bounds_by_hand)."""
+    certainty, top, _, *challengers = evaluate(HAND, {"a": 2})
+    assert (certainty, top, challengers) == ("likely", "alpha", ["beta"])
+
+
+def test_open_by_hand() -> None:
+    """a 1: alpha met 2 of rated 4: 0.5. beta's holder (b 3, c 1): beta 5/5 = 1, alpha
+    (2 + 2)/6 = 2/3: beta overtakes, so the top role is not likely yet."""
+    certainty, top, _, *challengers = evaluate(HAND, {"a": 1})
+    assert (certainty, top, challengers) == ("open", "alpha", ["beta"])
+
+
+def test_a_tie_in_a_model_completion_goes_by_the_ranking_key() -> None:
+    """a 1 under alpha's holder (b 2): alpha 4/6 and beta 2/3 * 3/3 tie on closeness; alpha's
+    readiness 4/6 beats beta's 2/5, so alpha is not overtaken by that model."""
+    quick = QuickMode(HAND)
+    done = quick.model_completion(quick.tally({"a": 1}), [1, 2, 3, 4], model=0)
+    assert done.closeness(0) == pytest.approx(done.closeness(1))
+    assert quick.ranking(done)[0] == 0
+
+
+# The next question, by hand -----------------------------------------------------------------
+
+
+def test_the_next_question_by_hand() -> None:
+    """a 1 (open, leaders alpha and beta). alpha now 0.5, beta 0.
+
+    b: alpha's holder 2, beta's holder 3. alpha moves +1/6 either way; beta +2/3 or +1;
+       margin alpha - beta moves -1/2 or -5/6: spread 1/3.
+    c: alpha's holder skips (no move), beta's holder 1: beta 2/2 * 3.5/5 = 0.7: spread 0.7.
+    d, e: nobody lists them, every holder skips: 0.
+    So c, the skill a beta answers and an alpha does not, is asked first.
+    """
+    quick = QuickMode(HAND)
+    tally = quick.tally({"a": 1})
+    scores = quick.spread_scores(tally, [1, 2, 3, 4], top=0, challengers=[1])
+    assert scores == pytest.approx([1 / 3, 0.7, 0.0, 0.0])
+    assert evaluate(HAND, {"a": 1})[2] == "c"
+
+
+def test_a_parent_is_asked_before_its_child_and_carries_its_score() -> None:
+    """Only beta lists the child k (w5), below the parent p that nobody lists: k tells the two
+    roles apart, so p is asked first (as the quiz would: a 0 there makes k not applicable)."""
+    bank = make_bank(
+        [("x", None), ("p", None), ("k", "p")],
+        {"alpha": {"x": (3, 2, True)}, "beta": {"x": (1, 1, False), "k": (5, 3, True)}},
+    )
+    assert evaluate(bank, {"x": 2})[2] == "p"
+    assert evaluate(bank, {"x": 2, "p": 3})[2] == "k"
+    assert evaluate(bank, {"x": 2, "p": 0})[:3] == ("settled", "alpha", "")
+
+
+def test_nothing_answered_asks_something_and_is_open() -> None:
+    certainty, top, chosen, *_ = evaluate(HAND, {})
+    assert certainty == "open" and chosen in {"a", "b", "c"}
+    assert top == rank_roles(HAND, {})[0].role.id
+
+
+# The settled bound by brute force -----------------------------------------------------------
+
+WEIGHTS = (0.5, 1.0, 2.0, 3.0, 5.0)
+SKILL_IDS = ("s0", "s1", "s2", "s3", "s4", "s5")
+
+
+@st.composite
+def small_cases(draw: st.DrawFn) -> tuple[Bank, dict[str, int]]:
+    """A bank of 3-6 skills and 2-3 roles, and ratings leaving at most 4 skills pending."""
+    count = draw(st.integers(3, 6))
+    skill_ids = SKILL_IDS[:count]
+    spec = st.tuples(st.sampled_from(WEIGHTS), st.integers(1, 4), st.booleans())
+    roles = {
+        f"r{number}": draw(
+            st.dictionaries(st.sampled_from(skill_ids), spec, min_size=1, max_size=count)
+        )
+        for number in range(draw(st.integers(2, 3)))
+    }
+    rated = draw(st.lists(st.sampled_from(skill_ids), unique=True, min_size=max(0, count - 4)))
+    ratings = {skill_id: draw(st.integers(0, 4)) for skill_id in rated}
+    return make_bank([(skill_id, None) for skill_id in skill_ids], roles), ratings
+
+
+def check_by_brute_force(bank: Bank, ratings: dict[str, int]) -> bool:
+    """Every completion of the pending skills (each skipped or rated 0-4) scores every role
+    within its bounds, and the bounds are reached; when quick mode says settled, no completion
+    changes the top role. Returns whether it said settled."""
+    quick = QuickMode(bank)
+    progress = Progress(ratings=dict(ratings))
+    pending = pending_of(bank, progress)
+    tally = quick.tally(ratings)
+    bounds = quick.closeness_bounds(tally, quick.pending_indices(pending))
+    assessment = quick.assess(ratings, pending)
+    lowest = [1.0] * len(bank.roles)
+    highest = [0.0] * len(bank.roles)
+    for answers in itertools.product((None, 0, 1, 2, 3, 4), repeat=len(pending)):
+        completed = dict(ratings)
+        completed.update(
+            {
+                skill_id: level
+                for skill_id, level in zip(pending, answers, strict=True)
+                if level is not None
+            }
+        )
+        ranked = rank_roles(bank, completed)
+        for fit in ranked:
+            role = bank.roles.index(fit.role)
+            low, high = bounds[role]
+            assert low - 1e-12 <= fit.closeness <= high + 1e-12, (fit.role.id, completed)
+            lowest[role] = min(lowest[role], fit.closeness)
+            highest[role] = max(highest[role], fit.closeness)
+        if assessment.certainty == "settled":
+            assert ranked[0].role == assessment.top, completed
+    for role, (low, high) in enumerate(bounds):
+        assert lowest[role] == pytest.approx(low, abs=1e-12)  # exact for each role alone
+        assert highest[role] == pytest.approx(high, abs=1e-12)
+    return assessment.certainty == "settled" and bool(pending)
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_cases())
+def test_the_settled_bound_holds_for_every_completion(case: tuple[Bank, dict[str, int]]) -> None:
+    check_by_brute_force(*case)
+
+
+def test_the_brute_force_sees_settled_cases() -> None:
+    """The same check over seeded random cases, counting how often the bound settles, so the
+    property above is known to test the settled branch and not only the bounds."""
+    rng = random.Random(6)
+    settled = 0
+    for _ in range(150):
+        count = rng.randint(3, 6)
+        skill_ids = SKILL_IDS[:count]
+        roles = {
+            f"r{number}": {
+                skill_id: (rng.choice(WEIGHTS), rng.randint(1, 4), rng.random() < 0.3)
+                for skill_id in rng.sample(skill_ids, rng.randint(1, count))
+            }
+            for number in range(rng.randint(2, 3))
+        }
+        rated = rng.sample(skill_ids, rng.randint(max(0, count - 3), count))
+        ratings = {skill_id: rng.randint(0, 4) for skill_id in rated}
+        settled += check_by_brute_force(
+            make_bank([(skill_id, None) for skill_id in skill_ids], roles), ratings
+        )
+    assert settled >= 10
+
+
+# On the shipped bank --------------------------------------------------------------------------
+
+
+def test_quick_mode_never_asks_twice_and_ends_settled(shipped_bank: Bank) -> None:
+    """Someone who skips everything: every question is asked once, then it is settled."""
+    quick = QuickMode(shipped_bank)
+    progress = Progress(ratings={"python": 3, "aws": 0})
+    asked: list[str] = []
+    while (
+        chosen := quick.choose(progress.ratings, pending_of(shipped_bank, progress))
+    ) is not None:
+        asked.append(chosen)
+        progress.skip(chosen)
+    na = {skill.id for skill in shipped_bank.children("aws")}
+    assert len(asked) == len(set(asked)) == len(shipped_bank.skills) - 2 - len(na)
+    assert not na & set(asked)
+    assert quick.assess(progress.ratings, []).certainty == "settled"

@@ -1,0 +1,162 @@
+"""Quick mode in the UI: started from the welcome screen, `--quick` or a saved profile; the
+question screen says where it stands; likely and settled open the results with the count; the
+full quiz goes on from there with every answer kept.
+
+On the small bank (conftest) quick mode asks a data engineer python, stats, sklearn (likely
+after 3), then sql, deep, aws (settled after 6); a data scientist python, stats, sql (likely
+after 3), then aws, sklearn, deep (settled after 6 when sklearn is skipped).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from rolequiz.app import RolequizApp
+from rolequiz.content import Bank
+from rolequiz.progress import Progress
+from rolequiz.screens.question import QuestionScreen
+from rolequiz.screens.results import ResultsScreen
+from rolequiz.screens.start import ResumeScreen
+from rolequiz.screens.welcome import WelcomeScreen
+from rolequiz.session import QuizSession
+
+from .conftest import FIXED_TIME, MakeApp, read_toml_when
+from .test_journeys import SIZE, session_of, text_of
+
+
+def quick_app(bank: Bank, home: Path) -> RolequizApp:
+    return RolequizApp(
+        bank=bank, profile_path=home / "profile.toml", export_dir=home, quick=True,
+        now=lambda: FIXED_TIME,
+    )  # fmt: skip
+
+
+async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
+    make_app: MakeApp, home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("q")
+        assert isinstance(app.screen, QuestionScreen)
+        session = session_of(app)
+        assert session.is_quick and session.skill.id == "python"
+        assert text_of(app, "#quick-state") == "quick mode · leading: Data Analyst"
+        await pilot.press("3")  # python
+        assert session.skill.id == "stats"
+        assert text_of(app, "#quick-state") == "quick mode · leading: Data Scientist"
+        await pilot.press("0", "0")  # stats, sklearn: likely
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "Closest role so far: Data Engineer" in text_of(app, "#results-title")
+        assert "Quick mode: likely after 3 questions" in text_of(app, "#results-quick")
+
+        await pilot.press("escape")  # carry on in quick mode
+        assert isinstance(app.screen, QuestionScreen)
+        assert session.skill.id == "sql"
+        assert text_of(app, "#quick-state") == "quick mode · likely: Data Engineer"
+        saved = read_toml_when(home / "profile.toml", lambda d: "quick" in d)
+        assert saved["mode"] == "quick" and saved["quick"] == {"likely_after": 3}
+
+        await pilot.press("r", "f")  # from the results: the full quiz
+        assert isinstance(app.screen, QuestionScreen)
+        assert not session.is_quick
+        assert not app.screen.query_one("#quick-state").display
+        assert session.skill.id == "sql"  # the first question left, in quiz order
+        assert session.progress.ratings == {"python": 3, "stats": 0, "sklearn": 0}
+        await pilot.press("3", "3", "2", "1", "2", "0")  # sql aws glue athena docker deep
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "Provisional" not in text_of(app, "#results-basis")
+        assert not app.screen.query("#results-quick")
+
+    saved = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    assert "mode" not in saved and saved["quick"] == {"likely_after": 3}
+    assert saved["ratings"] == {
+        "python": 3,
+        "stats": 0,
+        "sklearn": 0,
+        "sql": 3,
+        "aws": 3,
+        "glue": 2,
+        "athena": 1,
+        "docker": 2,
+        "deep": 0,
+    }
+
+
+async def test_dash_dash_quick_carries_on_past_likely_to_settled(
+    small_bank: Bank, home: Path
+) -> None:
+    app = quick_app(small_bank, home)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")  # --quick makes quick mode the default
+        session = session_of(app)
+        assert session.is_quick
+        await pilot.press("3", "3", "2")  # python, stats, sql: likely
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "likely after 3 questions" in text_of(app, "#results-quick")
+        await pilot.press("escape", "0", "s", "2")  # aws 0, sklearn not sure, deep 2: settled
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        line = text_of(app, "#results-quick")
+        assert "Quick mode: settled after 6 questions" in line
+        assert "no answer to the 1 left can change the top role" in line  # docker
+        assert "Closest role so far: Data Scientist" in text_of(app, "#results-title")
+    saved = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    assert saved["quick"] == {"likely_after": 3, "settled_after": 6}
+    assert saved["skipped"] == ["sklearn"]
+
+
+async def test_a_quick_profile_reopens_in_quick_mode_at_its_question(
+    make_app: MakeApp, home: Path
+) -> None:
+    (home / "profile.toml").write_text(
+        'schema_version = 1\nmode = "quick"\nposition = "sklearn"\n'
+        "[ratings]\npython = 3\nstats = 0\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, QuestionScreen)
+        session = session_of(app)
+        assert session.is_quick and session.skill.id == "sklearn"
+        assert text_of(app, "#quick-state") == "quick mode · leading: Data Engineer"
+
+
+async def test_the_full_quiz_is_the_default_and_quick_mode_a_command_away(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        session = session_of(app)
+        assert not session.is_quick and session.skill.id == "python"
+        assert not app.screen.query_one("#quick-state").display
+        app.action_quick_mode()
+        await pilot.pause()
+        assert session.is_quick
+        assert text_of(app, "#quick-state").startswith("quick mode · ")
+
+
+def test_results_without_quick_mode_say_nothing_of_it(small_bank: Bank, tmp_path: Path) -> None:
+    session = QuizSession(small_bank, Progress(ratings={"python": 3}), tmp_path / "p.toml")
+    assert session.assessment() is None
+    assert session.reached_after("likely") is None
+
+
+def test_a_level_is_recorded_once_in_a_fresh_table(small_bank: Bank, tmp_path: Path) -> None:
+    progress = Progress(extra={"quick": {"likely_after": 1}})
+    session = QuizSession(small_bank, progress, tmp_path / "p.toml")
+    session.start_quick()
+    table = progress.extra["quick"]
+    for level in (3, 0, 0):  # python, stats, sklearn: likely again, not newly
+        session.answer(level)
+    assert session.take_quick_news() is None
+    assert progress.extra["quick"] == {"likely_after": 1} and progress.extra["quick"] is table
+    session.flush()
