@@ -68,6 +68,15 @@ class Role:
     name: str
     summary: str
     skills: Mapping[str, RoleSkill]
+    # For the scoring loop (rolequiz.scoring), worked out once: (skill id, weight, target, must)
+    # per skill, and the sum of the weights.
+    rows: tuple[tuple[str, float, int, bool], ...] = field(init=False, repr=False, compare=False)
+    total_weight: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        rows = tuple((k, s.weight, s.target, s.must) for k, s in self.skills.items())
+        object.__setattr__(self, "rows", rows)
+        object.__setattr__(self, "total_weight", sum(s.weight for s in self.skills.values()))
 
 
 @dataclass(frozen=True)

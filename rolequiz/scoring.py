@@ -66,10 +66,6 @@ class RoleFit:
     total: int
 
 
-def _above_aware(level: int) -> int:
-    return max(0, level - 1)
-
-
 def score_role(
     role: Role, ratings: Mapping[str, int], above_aware_total: int | None = None
 ) -> RoleFit:
@@ -78,28 +74,30 @@ def score_role(
     `above_aware_total` is the sum of max(0, level - 1) over all ratings, if already known: the
     role's own skills are taken out of it, so scoring costs the role's size, not the bank's."""
     if above_aware_total is None:
-        above_aware_total = sum(_above_aware(level) for level in ratings.values())
+        above_aware_total = sum(level - 1 for level in ratings.values() if level > 1)
     above_aware_here = 0
-    total_weight = met_weight = rated_weight = unknown_weight = 0.0
+    met_weight = rated_weight = unknown_weight = 0.0
     counted_weight = counted_met = 0.0
     rated = 0
-    for skill_id, spec in role.skills.items():
-        total_weight += spec.weight
-        level = ratings.get(skill_id)
+    get = ratings.get
+    for skill_id, weight, target, must in role.rows:  # role.skills, unpacked once (content.py)
+        level = get(skill_id)
         if level is None:
-            if spec.must:
-                unknown_weight += spec.weight
+            if must:
+                unknown_weight += weight
             continue
         rated += 1
-        above_aware_here += _above_aware(level)
-        rated_weight += spec.weight
-        met = spec.weight * min(level, spec.target) / spec.target
+        if level > 1:
+            above_aware_here += level - 1
+        rated_weight += weight
+        met = weight * (level if level < target else target) / target
         met_weight += met
-        if spec.weight > NICE_TO_HAVE or level >= spec.target:
-            counted_weight += spec.weight
+        if weight > NICE_TO_HAVE or level >= target:
+            counted_weight += weight
             counted_met += met
     # Integer sums until here, so the result does not depend on the order of the ratings.
     elsewhere = ELSEWHERE_WEIGHT * (above_aware_total - above_aware_here) / 3
+    total_weight = role.total_weight
     readiness = met_weight / total_weight
     coverage = rated_weight / total_weight
     fit = met_weight / rated_weight if rated_weight else 0.0
@@ -129,6 +127,9 @@ def rank_key(role_fit: RoleFit) -> tuple[float, float, str]:
 def rank_roles(bank: Bank, ratings: Mapping[str, int]) -> list[RoleFit]:
     """Every role of the bank scored and ranked, closest first. Ratings of skills the bank does
     not know (kept in a profile from another version) are left out."""
-    known = {skill_id: level for skill_id, level in ratings.items() if skill_id in bank.skill_by_id}
-    above_aware = sum(_above_aware(level) for level in known.values())
+    if ratings.keys() <= bank.skill_by_id.keys():
+        known = ratings  # the usual case: no copy to make
+    else:
+        known = {skill_id: x for skill_id, x in ratings.items() if skill_id in bank.skill_by_id}
+    above_aware = sum(level - 1 for level in known.values() if level > 1)
     return sorted((score_role(role, known, above_aware) for role in bank.roles), key=rank_key)
