@@ -41,6 +41,9 @@ def _percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
+_PICK_ROLE = Binding.Group("Role", compact=True)
+
+
 class ResultsScreen(Screen[None]):
     """Up/down (or a click) picks a role and shows its gap list; `e` exports its report."""
 
@@ -48,6 +51,26 @@ class ResultsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,r", "close", "Back", key_display="esc", tooltip="Back to the questions"),
+        # Ahead of the focused widget, so the keys pick a role wherever the focus is (a click
+        # on the gap list), and the footer shows them.
+        Binding(
+            "up",
+            "pick_role(-1)",
+            "Previous role",
+            key_display="↑",
+            priority=True,
+            group=_PICK_ROLE,
+            tooltip="Show the gaps of the role above",
+        ),
+        Binding(
+            "down",
+            "pick_role(1)",
+            "Next role",
+            key_display="↓",
+            priority=True,
+            group=_PICK_ROLE,
+            tooltip="Show the gaps of the role below",
+        ),
         Binding("e", "export", "Export", tooltip="Write the gap report for the highlighted role"),
         Binding(
             "f",
@@ -247,6 +270,11 @@ class ResultsScreen(Screen[None]):
             )
         unrated_text.display = bool(unrated)
         self.query_one("#results-detail", VerticalScroll).scroll_home(animate=False)
+
+    def action_pick_role(self, step: int) -> None:
+        table = self.query_one("#roles", DataTable)
+        row = min(max(table.cursor_row + step, 0), table.row_count - 1)
+        table.move_cursor(row=row)
 
     def action_scroll_gaps(self, pages: int) -> None:
         detail = self.query_one("#results-detail", VerticalScroll)

@@ -312,6 +312,25 @@ async def test_another_roles_gap_list_and_its_report(
     assert [gap["skill"] for gap in report["gaps"]] == shown
 
 
+async def test_arrows_pick_a_role_even_with_the_gap_list_focused(
+    make_app: MakeApp, home: Path
+) -> None:
+    (home / "profile.toml").write_text(ALL_ANSWERED, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "r")
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        ranked = session_of(app).ranked()
+        screen.query_one("#results-detail").focus()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert screen.selected is ranked[2].role
+        await pilot.press("up", "up", "up")  # stops at the first role
+        await pilot.pause()
+        assert screen.selected is ranked[0].role
+
+
 async def test_export_never_replaces_a_file_or_a_link_without_a_yes(
     make_app: MakeApp, home: Path
 ) -> None:
