@@ -108,9 +108,11 @@ class QuestionScreen(Screen[None]):
         bank = session.bank
         category = bank.category_by_id.get(skill.category)
         position, size = session.category_position(skill)
+        # Quick mode jumps between categories, so a place in the category means little there,
+        # and the line needs the room for the leading role at 80 columns.
         self.query_one("#where", Label).update(
             template(
-                "$category · skill $position of $size",
+                "$category" if session.is_quick else "$category · skill $position of $size",
                 category=category.name if category else skill.category,
                 position=str(position),
                 size=str(size),

@@ -15,7 +15,7 @@ from pathlib import Path
 from rolequiz.app import RolequizApp
 from rolequiz.content import Bank
 from rolequiz.progress import Progress
-from rolequiz.screens.question import QuestionScreen
+from rolequiz.screens.question import QUICK_WORDS, QuestionScreen
 from rolequiz.screens.results import ResultsScreen
 from rolequiz.screens.start import ResumeScreen
 from rolequiz.screens.welcome import WelcomeScreen
@@ -160,3 +160,20 @@ def test_a_level_is_recorded_once_in_a_fresh_table(small_bank: Bank, tmp_path: P
     assert session.take_quick_news() is None
     assert progress.extra["quick"] == {"likely_after": 1} and progress.extra["quick"] is table
     session.flush()
+
+
+async def test_the_quick_mode_top_line_fits_80_columns(shipped_bank: Bank, home: Path) -> None:
+    # It did not: "Languages and foundations · skill 1 of 12" left no room for the role.
+    app = quick_app(shipped_bank, home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        skill = session_of(app).skill
+        assert text_of(app, "#where") == shipped_bank.category_by_id[skill.category].name
+    where = max(len(category.name) for category in shipped_bank.categories)
+    state = max(
+        len(f"quick mode · {word}: {role.name}")
+        for word, _ in QUICK_WORDS.values()
+        for role in shipped_bank.roles
+    )
+    padding, margin = 2, 1  # #question-top and #quick-state in app.tcss
+    assert where + margin + state + padding <= 80
