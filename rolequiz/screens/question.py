@@ -9,10 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.widgets import Footer, Label, Static
 
 from rolequiz.session import QuizSession
 from rolequiz.widgets.literal import literal, template
+from rolequiz.widgets.progress_line import ProgressLine
 from rolequiz.widgets.rating_picker import RatingPicker
 
 if TYPE_CHECKING:
@@ -82,14 +83,7 @@ class QuestionScreen(Screen[None]):
             yield Static(id="prompt", markup=False)
             yield RatingPicker(self.session.bank.levels)
             yield Static(id="note", markup=False)
-        with Horizontal(id="progress-row"):
-            yield ProgressBar(
-                total=len(self.session.bank.skills),
-                show_eta=False,
-                show_percentage=False,
-                id="progress",
-            )
-            yield Label(id="progress-count")
+        yield ProgressLine(id="progress-row")
         yield Static(
             "[b]0[/b]-[b]4[/b] or ↑↓ [b]enter[/b] answer · [b]s[/b] not sure · "
             "[b]←[/b] [b]→[/b] move · [b]?[/b] every key",
@@ -109,14 +103,16 @@ class QuestionScreen(Screen[None]):
         category = bank.category_by_id.get(skill.category)
         position, size = session.category_position(skill)
         # Quick mode jumps between categories, so a place in the category means little there,
-        # and the line needs the room for the leading role at 80 columns.
+        # and the line needs the room for the leading role at 80 columns. Its width is what the
+        # labels beside it leave and the line is one row high: a repaint, no layout.
         self.query_one("#where", Label).update(
             template(
                 "$category" if session.is_quick else "$category · skill $position of $size",
                 category=category.name if category else skill.category,
                 position=str(position),
                 size=str(size),
-            )
+            ),
+            layout=False,
         )
         self.query_one("#skill-name", Static).update(literal(skill.name))
         self.query_one("#prompt", Static).update(literal(skill.prompt))
@@ -166,8 +162,9 @@ class QuestionScreen(Screen[None]):
         skill = session.skill
         category = session.bank.category_by_id.get(skill.category)
         in_category = session.category_count(skill.category)
-        self.query_one(ProgressBar).update(total=counts.total, progress=counts.done)
-        self.query_one("#progress-count", Label).update(
+        self.query_one(ProgressLine).show(
+            counts.done,
+            counts.total,
             template(
                 " $done of $total · $category $category_done of $category_total",
                 done=str(counts.done),
@@ -175,7 +172,7 @@ class QuestionScreen(Screen[None]):
                 category=_short(category.name if category else skill.category),
                 category_done=str(in_category.done),
                 category_total=str(in_category.total),
-            )
+            ),
         )
 
     def _show_quick(self) -> None:

@@ -60,17 +60,8 @@ class ColumnRow(Static):
         # drawn as a run of its own, apart from the blanks after it (as labels side by side are).
         styles = [self._style(column.component) for column in columns]
         content_style = self._style(self.CONTENT_COMPONENT)
-        blank = Content("")
-        rows: list[Content] = []
-        for y in range(len(content_lines)):
-            parts: list[Content | str] = []
-            for column, lines, style in zip(columns, column_lines, styles, strict=True):
-                text = lines[y] if y < len(lines) else blank
-                parts.append(text.stylize_before(style))
-                parts.append(" " * (column.width - text.cell_length))
-            parts.append(content_lines[y].stylize_before(content_style))
-            rows.append(Content.assemble(*parts))
-        return Content("\n").join(rows)
+        lines = _assemble(columns, column_lines, content_lines, styles, content_style)
+        return Content("\n").join(lines)
 
     def _wrapped(self, width: int) -> tuple[list[list[Content]], list[Content]]:
         """Each column's lines, and the content's lines padded to the height of the row."""
@@ -79,13 +70,76 @@ class ColumnRow(Static):
         key = (width, content, columns)
         if self._wrap_cache is not None and self._wrap_cache[0] == key:
             return self._wrap_cache[1]
-        content_lines = content.wrap(max(width - sum(column.width for column in columns), 1))
-        column_lines = [column.text.wrap(column.width) for column in columns]
-        height = max([len(content_lines), *(len(lines) for lines in column_lines)])
-        content_lines += [Content("")] * (height - len(content_lines))
-        wrapped = (column_lines, content_lines)
+        wrapped = _wrap(columns, content, width)
         self._wrap_cache = (key, wrapped)
         return wrapped
 
     def _style(self, component: str | None) -> Style:
         return self.get_visual_style(component) if component else self.get_visual_style()
+
+
+class ColumnTable(Static):
+    """Rows of columns drawn by one widget, each row as a ColumnRow draws it (in the widget's
+    own style): a fixed table such as the rating scale is one widget to mount, not one a row."""
+
+    def __init__(
+        self,
+        rows: Sequence[tuple[Sequence[Column], Content]],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows = [(tuple(columns), content) for columns, content in rows]
+        self._wrap_cache: tuple[int, list[tuple[list[list[Content]], list[Content]]]] | None = None
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return sum(len(content_lines) for _, content_lines in self._wrapped(width))
+
+    def render(self) -> Content:
+        style = self.get_visual_style()
+        lines: list[Content] = []
+        for (columns, _), (column_lines, content_lines) in zip(
+            self._rows, self._wrapped(self.size.width), strict=True
+        ):
+            styles = [style] * len(columns)
+            lines += _assemble(columns, column_lines, content_lines, styles, style)
+        return Content("\n").join(lines)
+
+    def _wrapped(self, width: int) -> list[tuple[list[list[Content]], list[Content]]]:
+        if self._wrap_cache is None or self._wrap_cache[0] != width:
+            rows = [_wrap(columns, content, width) for columns, content in self._rows]
+            self._wrap_cache = (width, rows)
+        return self._wrap_cache[1]
+
+
+def _wrap(
+    columns: Sequence[Column], content: Content, width: int
+) -> tuple[list[list[Content]], list[Content]]:
+    """Each column's lines, and the content's lines padded to the height of the row."""
+    content_lines = content.wrap(max(width - sum(column.width for column in columns), 1))
+    column_lines = [column.text.wrap(column.width) for column in columns]
+    height = max([len(content_lines), *(len(lines) for lines in column_lines)])
+    content_lines += [Content("")] * (height - len(content_lines))
+    return column_lines, content_lines
+
+
+def _assemble(
+    columns: Sequence[Column],
+    column_lines: Sequence[Sequence[Content]],
+    content_lines: Sequence[Content],
+    styles: Sequence[Style],
+    content_style: Style,
+) -> list[Content]:
+    """The row's lines: each column's text, then its blanks, then the content."""
+    blank = Content("")
+    rows: list[Content] = []
+    for y in range(len(content_lines)):
+        parts: list[Content | str] = []
+        for column, lines, style in zip(columns, column_lines, styles, strict=True):
+            text = lines[y] if y < len(lines) else blank
+            parts.append(text.stylize_before(style))
+            parts.append(" " * (column.width - text.cell_length))
+        parts.append(content_lines[y].stylize_before(content_style))
+        rows.append(Content.assemble(*parts))
+    return rows
