@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -24,19 +25,24 @@ from textual.screen import Screen
 from rolequiz.content import Bank
 from rolequiz.content_cache import default_cache_dir, load_bank_cached
 from rolequiz.errors import ProfileError, RolequizError
+from rolequiz.lock import ProfileInUse, ProfileLock
 from rolequiz.progress import Progress
 from rolequiz.screens.paths import shown_path
 from rolequiz.session import (
     ProfileWriter,
     QuizSession,
     back_up_profile,
+    copy_beside,
+    copy_name,
     default_report_path,
+    elsewhere_suggestion,
     fresh_path_beside,
     open_profile,
 )
 from rolequiz.text import printable
 
 if TYPE_CHECKING:
+    from rolequiz.screens.faults import InUseChoice, QuitChoice
     from rolequiz.screens.help import HelpSection
     from rolequiz.screens.question import QuestionScreen
     from rolequiz.screens.start import BrokenChoice, ResumeChoice
@@ -90,26 +96,75 @@ class RolequizApp(App[int]):
         if not self.is_headless:
             self._save_on_signals()
         self.open_profile(self.profile_path)
+        if not self.is_headless:
+            self.call_after_refresh(_settle_garbage_collector)
 
-    def open_profile(self, path: Path, *, ask: bool = True) -> None:
-        """Open `path`: a welcome for a new file, a choice for saved progress, or the problem."""
+    def open_profile(self, path: Path, *, ask: bool = True, read_only: bool = False) -> None:
+        """Open `path`: a welcome for a new file, a choice for saved progress, or the problem.
+
+        The profile is locked first; if another rolequiz holds it, the person chooses what to do.
+        """
+        lock = None
+        if not read_only:
+            try:
+                lock = ProfileLock.acquire(path)
+            except ProfileInUse as exc:
+                self._show_in_use(path, exc)
+                return
         try:
             progress = open_profile(path)
         except ProfileError as exc:
+            if lock is not None:
+                lock.release()
             self._show_broken(path, str(exc))
             return
-        if progress is None:
-            self._start(self._new_session(Progress(), path), welcome=True)
-            return
-        session = self._new_session(progress, path)
-        if ask and progress.answered():
+        session = self._new_session(progress or Progress(), path, lock, read_only=read_only)
+        answered = progress is not None and progress.answered() > 0
+        if ask and answered and not read_only:
             self._ask_to_resume(session)
         else:
-            self._start(session, welcome=not progress.answered())
+            # Read-only skips the welcome: it would say where answers are saved.
+            self._start(session, welcome=not answered and not read_only)
 
-    def _new_session(self, progress: Progress, path: Path) -> QuizSession:
+    def _new_session(
+        self,
+        progress: Progress,
+        path: Path,
+        lock: ProfileLock | None = None,
+        *,
+        read_only: bool = False,
+    ) -> QuizSession:
         writer = ProfileWriter(path, on_status=self._save_finished_in_thread)
-        return QuizSession(self.bank, progress, path, writer=writer)
+        return QuizSession(self.bank, progress, path, writer=writer, lock=lock, read_only=read_only)
+
+    def _show_in_use(self, path: Path, in_use: ProfileInUse) -> None:
+        from rolequiz.screens.faults import InUseScreen
+
+        shown_copy = copy_name(path, self._now() if self._now else None)
+
+        def chosen(choice: InUseChoice | None) -> None:
+            if choice == "read_only":
+                self.open_profile(path, ask=False, read_only=True)
+            elif choice == "copy":
+                try:
+                    copy = copy_beside(path, shown_copy)
+                except RolequizError as exc:
+                    self.notify(str(exc), severity="error", markup=False, timeout=10)
+                    self.open_profile(path)
+                    return
+                self.open_profile(copy, ask=False)
+                if self.session is not None and self.session.path == copy:
+                    self.notify(
+                        f"Working on a copy: {shown_path(copy)}. The other rolequiz keeps "
+                        f"{path.name}.",
+                        markup=False,
+                        timeout=8,
+                    )
+            else:
+                self.exit_lines.append(str(in_use))
+                self.exit(1, return_code=1)
+
+        self.push_screen(InUseScreen(str(in_use), shown_copy), chosen)
 
     def _ask_to_resume(self, session: QuizSession) -> None:
         from rolequiz.screens.start import ResumeScreen
@@ -129,22 +184,27 @@ class RolequizApp(App[int]):
             if choice == "resume":
                 self._start(session, welcome=False, told_unknown=True)
             elif choice == "start_over":
-                self._start_over(session.path)
+                self._start_over(session)
             elif choice == "open_other":
+                session.release_lock()
                 self._open_other(session.path)
             else:
+                session.release_lock()
                 self.exit(0)
 
         self.push_screen(screen, chosen)
 
-    def _start_over(self, path: Path) -> None:
+    def _start_over(self, old: QuizSession) -> None:
+        path = old.path
         try:
             backup = back_up_profile(path, self._now() if self._now else None)
         except RolequizError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
+            old.release_lock()
             self.open_profile(path)
             return
-        self._start(self._new_session(Progress(), path), welcome=False)
+        lock, old.lock = old.lock, None  # the same file: the new session keeps the lock
+        self._start(self._new_session(Progress(), path, lock), welcome=False)
         self.notify(
             f"Starting over. Your old answers are kept in {shown_path(backup)}",
             markup=False,
@@ -158,7 +218,7 @@ class RolequizApp(App[int]):
 
         def chosen(choice: BrokenChoice | None) -> None:
             if choice == "new_beside":
-                self._start(self._new_session(Progress(), new_path), welcome=True)
+                self.open_profile(new_path, ask=False)
             elif choice == "open_other":
                 self._open_other(path)
             else:
@@ -186,6 +246,13 @@ class RolequizApp(App[int]):
             from rolequiz.screens.start import unknown_note
 
             self.notify(unknown_note(session.unknown_skills), markup=False, timeout=10)
+        if session.read_only:
+            self.notify(
+                f"Read-only: answers given here are not saved to {session.path.name}. "
+                "Press w to save them elsewhere.",
+                markup=False,
+                timeout=10,
+            )
 
         def show_question(mode: object = None) -> None:
             # Imported when first shown, so a welcome screen paints without it.
@@ -218,7 +285,14 @@ class RolequizApp(App[int]):
         return question
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("results", "overview", "find", "next_unanswered", "export_report"):
+        if action in (
+            "results",
+            "overview",
+            "find",
+            "next_unanswered",
+            "export_report",
+            "save_elsewhere",
+        ):
             return self.session is not None and self.question_screen in self.screen_stack
         if action in ("full_quiz", "quick_mode"):
             quick = action == "quick_mode"
@@ -386,6 +460,11 @@ class RolequizApp(App[int]):
                 "Write the gap report TOML for your closest role",
                 self.action_export_report,
             )
+            yield SystemCommand(
+                "Save elsewhere",
+                "Save your answers to another file, and every later answer there too",
+                self.action_save_elsewhere,
+            )
             if self.session.is_quick:
                 yield SystemCommand(
                     "Full quiz",
@@ -414,8 +493,8 @@ class RolequizApp(App[int]):
         self._save_error = error
         if error:
             self.notify(
-                f"{error}. Your answers are kept here and saving is tried again on the next "
-                "answer.",
+                f"{error}. Your answers are kept in memory and saving is retried; press w to "
+                "save elsewhere.",
                 title="Not saved",
                 severity="error",
                 markup=False,
@@ -423,8 +502,38 @@ class RolequizApp(App[int]):
             )
         else:
             self.notify("Saved again: every answer is on disk.", markup=False, timeout=4)
+        self._show_save_state()
+
+    def _show_save_state(self) -> None:
         if self.question_screen is not None and self.question_screen.is_mounted:
-            self.question_screen.show_save_error(error)
+            self.question_screen.show_save_error(self._save_error)
+
+    def action_save_elsewhere(self) -> None:
+        self._save_elsewhere()
+
+    def _save_elsewhere(self, then: Callable[[bool], None] | None = None) -> None:
+        """Ask for a new file and save there (the session does it); `then(saved)` after."""
+        from rolequiz.screens.faults import SaveElsewhereModal
+
+        session = self.session
+        if session is None:
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.profile_path = path
+                # Saved: the writer's own "saved again" would only repeat what is said here.
+                self._save_error = None
+                self._show_save_state()
+                self.notify(
+                    f"Saved to {shown_path(path)}; later answers are saved there too.",
+                    markup=False,
+                    timeout=8,
+                )
+            if then is not None:
+                then(path is not None)
+
+        self.push_screen(SaveElsewhereModal(session, elsewhere_suggestion(session.path)), chosen)
 
     def close_session(self) -> str | None:
         """Write what is left and stop the writer; the error if the last save failed."""
@@ -433,6 +542,27 @@ class RolequizApp(App[int]):
         return self.session.close()
 
     async def action_quit(self) -> None:
+        self._quit()
+
+    def _quit(self, *, ask: bool = True) -> None:
+        """Quit, unless answers would be lost: then ask first (a second ctrl+q quits anyway)."""
+        from rolequiz.screens.faults import UnsavedQuitModal
+
+        session = self.session
+        if ask and session is not None and not isinstance(self.screen, UnsavedQuitModal):
+            problem = session.unsaved()
+            if problem:
+
+                def chosen(choice: QuitChoice | None) -> None:
+                    if choice == "save_elsewhere":
+                        self._save_elsewhere(lambda saved: self._quit())
+                    elif choice == "retry":
+                        self._quit()
+                    elif choice == "quit":
+                        self._quit(ask=False)
+
+                self.push_screen(UnsavedQuitModal(problem, can_retry=not session.read_only), chosen)
+                return
         error = self.close_session()
         if error:
             self.exit_lines.append(f"{error}: the last answers were not saved")
@@ -452,6 +582,14 @@ class RolequizApp(App[int]):
     def _exit_on_signal(self, number: int) -> None:
         self.close_session()
         self.exit(1, return_code=128 + number)
+
+
+def _settle_garbage_collector() -> None:
+    """Once the first screen is up: what start-up made lives as long as the quiz, so the
+    collector leaves it out of its scans from now on (a full scan of it paused an answer for
+    tens of milliseconds), and collecting goes on (`rolequiz.cli` turns it off to start)."""
+    gc.freeze()
+    gc.enable()
 
 
 def run(content_root: Path, profile_path: Path, quick: bool = False) -> int:

@@ -295,10 +295,12 @@ def save_progress(path: Path, progress: Progress) -> None:
 
 
 def backup_before_migration(path: Path, old_version: int) -> Path | None:
-    """Copy the file as it was to `<name>.v<old>.bak` beside it, unless that copy exists."""
+    """Copy the file as it was, byte for byte, to `<name>.v<old>.bak` beside it, unless that
+    copy exists."""
     if not path.exists():
         return None
     backup = path.with_name(f"{path.name}.v{old_version}.bak")
     if not backup.exists():
-        write_atomic(backup, path.read_text(encoding="utf-8"))
+        # Decoded as read (line endings kept), so the text written back is the same bytes.
+        write_atomic(backup, path.read_bytes().decode("utf-8"))
     return backup

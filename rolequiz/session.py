@@ -8,7 +8,9 @@ the key press never waits on the disk and a burst of answers becomes one write.
 from __future__ import annotations
 
 import atexit
+import errno
 import os
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -17,13 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from rolequiz.content import Bank, Role, Skill
-from rolequiz.errors import ProfileError
+from rolequiz.errors import ProfileError, RolequizError
+from rolequiz.lock import ProfileLock
 from rolequiz.progress import Progress, load_progress, now_utc, save_progress
 from rolequiz.quiz import Counts, not_applicable
 from rolequiz.scoring import RoleFit, rank_roles
+from rolequiz.text import printable
 
 if TYPE_CHECKING:
     from rolequiz.adaptive import Assessment, Certainty, QuickMode
+
+# While saving fails, the writer tries the last snapshot again this often (seconds), as well as
+# on every new answer.
+RETRY_EVERY = 15.0
 
 SkillState = Literal["rated", "skipped", "unanswered", "not_applicable"]
 
@@ -62,11 +70,14 @@ class ProfileWriter:
         self,
         path: Path,
         on_status: Callable[[str | None], None] | None = None,
-        write: Callable[[Path, Progress], None] = save_progress,
+        write: Callable[[Path, Progress], None] | None = None,
+        *,
+        retry_every: float | None = RETRY_EVERY,
     ) -> None:
         self.path = path
         self._on_status = on_status
-        self._write = write
+        self._write = write or write_profile
+        self.retry_every = retry_every
         self._cond = threading.Condition()
         self._pending: Progress | None = None
         self._last: Progress | None = None
@@ -120,12 +131,27 @@ class ProfileWriter:
             atexit.unregister(self.close)
         return error
 
+    def retarget(self, path: Path) -> None:
+        """Write to `path` from now on (after any save under way); the caller submits next."""
+        with self._cond:
+            self._cond.wait_for(lambda: not self._busy, 5.0)
+            self.path = path
+
     def _run(self) -> None:
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._pending is not None or self._closed)
+                failing = self.error is not None and self._last is not None
+                woken = self._cond.wait_for(
+                    lambda: self._pending is not None or self._closed,
+                    self.retry_every if failing else None,
+                )
                 if self._pending is None:
-                    return
+                    if self._closed or woken or self._last is None:
+                        return
+                    # The last save failed and nothing new came: try the same snapshot again,
+                    # so a disk that has room again is used without waiting for an answer.
+                    self._pending = self._last
+                    self._submitted += 1
                 snapshot, self._pending = self._pending, None
                 target = self._submitted
                 self._busy = True
@@ -141,13 +167,49 @@ class ProfileWriter:
                 self._on_status(error)
 
     def _save(self, snapshot: Progress) -> str | None:
+        path = self.path
         try:
-            self._write(self.path, snapshot)
+            self._write(path, snapshot)
         except OSError as exc:
-            return f"{self.path}: cannot save: {exc.strerror or exc}"
+            return f"{printable(str(path))}: cannot save: {save_problem(exc)}"
         except Exception as exc:  # never let the writer thread die: report and carry on
-            return f"{self.path}: cannot save: {exc}"
+            return f"{printable(str(path))}: cannot save: {printable(str(exc))}"
         return None
+
+
+def save_problem(exc: OSError) -> str:
+    """What went wrong with a save, in a few plain words."""
+    words = {
+        errno.ENOSPC: "the disk is full",
+        getattr(errno, "EDQUOT", errno.ENOSPC): "the disk is full",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EISDIR: "a folder is in the way of the file",
+        errno.ENOTDIR: "a file is in the way of its folder",
+    }
+    if exc.errno in words:
+        reason = words[exc.errno]
+        detail = exc.strerror if exc.strerror and exc.strerror[0].islower() else None
+        return f"{reason} ({detail})" if detail else reason
+    return printable(exc.strerror or str(exc))
+
+
+def write_profile(path: Path, progress: Progress) -> None:
+    """`save_progress`, refusing first what an atomic rename would silently get past: a
+    profile or folder made read-only (no write bit) is left alone, even by root."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    for target, kind in ((path, "the file"), (path.parent, "the folder")):
+        try:
+            mode = target.stat().st_mode
+        except OSError:
+            continue  # not there yet: writing creates it
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+            target, os.W_OK
+        ):
+            raise PermissionError(errno.EACCES, f"{kind} is read-only", str(target))
+    save_progress(path, progress)
 
 
 def snapshot_of(progress: Progress) -> Progress:
@@ -178,6 +240,8 @@ class QuizSession:
         *,
         writer: ProfileWriter | None = None,
         next_question: NextQuestion = in_quiz_order,
+        lock: ProfileLock | None = None,
+        read_only: bool = False,
     ) -> None:
         if not bank.skills:
             raise ValueError("the bank has no skills")
@@ -185,6 +249,12 @@ class QuizSession:
         self.progress = progress
         self.path = path
         self.writer = writer or ProfileWriter(path)
+        # Held while this session writes `path`, so a second rolequiz is told it is in use.
+        self.lock = lock
+        # Opened while another rolequiz writes the file: nothing is saved until the person
+        # saves elsewhere; `changed_unsaved` says whether there is anything to lose.
+        self.read_only = read_only
+        self.changed_unsaved = False
         self._next_question = next_question
         self._quick: QuickMode | None = None
         # The quick-mode level first reached by the last answer, until the UI takes it.
@@ -437,11 +507,61 @@ class QuizSession:
     def save(self) -> None:
         """Hand the current answers to the writer thread; returns at once."""
         self._saved_position = self.progress.position
+        if self.read_only:
+            self.changed_unsaved = True
+            return
         self.writer.submit(snapshot_of(self.progress))
 
     def flush(self, timeout: float | None = 5.0) -> str | None:
         """Wait for the last save; the error message if it failed."""
         return self.writer.flush(timeout, retry=True)
+
+    def unsaved(self, timeout: float | None = 5.0) -> str | None:
+        """Why answers given would be lost on quitting now (one line), or None if none would.
+
+        A failed save is tried once more first."""
+        if self.read_only:
+            if self.changed_unsaved:
+                return (
+                    f"{printable(self.path.name)} was opened read-only: the answers given here "
+                    "are not saved"
+                )
+            return None
+        return self.flush(timeout)
+
+    def save_elsewhere(self, path: Path) -> None:
+        """Save the answers to `path` and keep saving there: the way out of a failing save, a
+        read-only profile or one in use. `path` is locked first and the old lock freed after.
+
+        Raises RolequizError (one line) when `path` cannot be used; nothing changes then.
+        """
+        if path.exists() or path.is_symlink():
+            raise RolequizError(
+                f"{printable(str(path))}: already exists; choose a new name (it is not replaced)"
+            )
+        new_lock = ProfileLock.acquire(path)  # raises ProfileInUse
+        old_path, old_read_only = self.writer.path, self.read_only
+        self.writer.retarget(path)
+        self.read_only = False
+        self.save()
+        error = self.writer.flush()
+        if error is not None:
+            self.writer.retarget(old_path)
+            self.read_only = old_read_only
+            if new_lock is not None:
+                new_lock.release()
+            raise RolequizError(error)
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = new_lock
+        self.path = path
+        self.changed_unsaved = False
+
+    def release_lock(self) -> None:
+        """Free the profile for another rolequiz (the session is not used after this)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def export_report(
         self, path: Path, role: Role | None = None, *, generated: datetime | None = None
@@ -459,12 +579,19 @@ class QuizSession:
         write_report(path, report)
 
     def close(self, timeout: float | None = 5.0) -> str | None:
-        """Save the position if it moved since the last answer, flush, stop the writer."""
+        """Save the position if it moved since the last answer, flush, stop the writer, free
+        the lock. The error if the last save failed, or why answers were not saved."""
+        if self.read_only:
+            # Nothing failed: the person chose read-only (and was asked before quitting).
+            self.release_lock()
+            return None
         if self.progress.position != self._saved_position and (
             self.writer.path.exists() or self.progress.answered()
         ):
             self.save()
-        return self.writer.close(timeout)
+        error = self.writer.close(timeout)
+        self.release_lock()
+        return error
 
 
 def _category_slots(bank: Bank) -> dict[str, tuple[int, int]]:
@@ -527,6 +654,63 @@ def fresh_path_beside(path: Path) -> Path:
     number = 2
     while candidate.exists() or candidate.is_symlink():
         candidate = path.with_name(f"{stem}.new-{number}{suffix}")
+        number += 1
+    return candidate
+
+
+def copy_name(path: Path, when: datetime | None = None) -> Path:
+    """A free dated name beside `path` for a copy: `profile.copy-2025-03-04-060607.toml`."""
+    stamp = (when or now_utc()).astimezone().strftime("%Y-%m-%d-%H%M%S")
+    stem, suffix = path.stem, path.suffix or ".toml"
+    candidate = path.with_name(f"{stem}.copy-{stamp}{suffix}")
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = path.with_name(f"{stem}.copy-{stamp}-{number}{suffix}")
+        number += 1
+    return candidate
+
+
+def copy_beside(path: Path, target: Path | None = None) -> Path:
+    """Copy the profile, byte for byte, to `target` (the name shown to the person) or else
+    `copy_name`, and return that name (with no profile there yet, just the name). For a second
+    rolequiz on a profile in use: it works on the copy, and neither loses an answer."""
+    candidate = target if target is not None and not target.exists() else copy_name(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return candidate
+    except OSError as exc:
+        raise ProfileError(f"{printable(str(path))}: cannot copy: {save_problem(exc)}") from None
+    try:
+        write_new_file(candidate, data)
+    except OSError as exc:
+        raise ProfileError(
+            f"{printable(str(candidate))}: cannot make the copy: {save_problem(exc)}"
+        ) from None
+    return candidate
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Write a new file (never replacing one) with exactly `data`, flushed to disk."""
+    with path.open("xb") as handle:
+        try:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        except BaseException:
+            path.unlink(missing_ok=True)  # no half copy left under a name that looks whole
+            raise
+
+
+def elsewhere_suggestion(path: Path, home: Path | None = None) -> Path:
+    """Where "save elsewhere" proposes first: a free name in the home folder (the profile's own
+    folder is likely the one that fails)."""
+    folder = home if home is not None else Path.home()
+    stem, suffix = path.stem, path.suffix or ".toml"
+    candidate = folder / f"rolequiz-{stem}{suffix}"
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = folder / f"rolequiz-{stem}-{number}{suffix}"
         number += 1
     return candidate
 

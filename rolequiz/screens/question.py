@@ -67,6 +67,13 @@ class QuestionScreen(Screen[None]):
             show=False,
             tooltip="Write the gap report for your closest role",
         ),
+        Binding(
+            "w",
+            "app.save_elsewhere",
+            "Save elsewhere",
+            show=False,
+            tooltip="Save your answers to another file, and every later answer there too",
+        ),
     ]
 
     def __init__(self, session: QuizSession) -> None:
@@ -94,6 +101,7 @@ class QuestionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(RatingPicker).focus(scroll_visible=False)
         self.show_skill()
+        self.show_save_error(self.session.writer.error)
 
     def show_skill(self) -> None:
         """Show the session's current skill (called after every move)."""
@@ -187,9 +195,14 @@ class QuestionScreen(Screen[None]):
         label.set_class(assessment.certainty != "open", "-sure")
 
     def show_save_error(self, error: str | None) -> None:
+        """Say in the top line, until it changes, that answers are not reaching the disk."""
         label = self.query_one("#save-state", Label)
-        label.update(literal("⚠ not saved" if error else ""))
-        label.tooltip = literal(error) if error else None
+        if self.session.read_only:
+            label.update(literal("⚠ read-only · w saves elsewhere"))
+            label.tooltip = "Another rolequiz saves this profile: answers here are not saved"
+        else:
+            label.update(literal("⚠ not saved · w saves elsewhere" if error else ""))
+            label.tooltip = literal(error) if error else None
 
     # Actions -----------------------------------------------------------------------------------
 

@@ -421,7 +421,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(make_app: MakeApp, home: 
             await pilot.pause(0.01)
             if text_of(app, "#save-state"):
                 break
-        assert text_of(app, "#save-state") == "⚠ not saved"
+        assert text_of(app, "#save-state") == "⚠ not saved · w saves elsewhere"
         assert session_of(app).progress.ratings == {"python": 3}  # kept in memory
         blocker.unlink()
         await pilot.press("2")

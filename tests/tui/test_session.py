@@ -175,7 +175,7 @@ def test_a_failed_save_is_reported_kept_and_retried(tmp_path: Path) -> None:
     writer = ProfileWriter(tmp_path / "p.toml", on_status=statuses.append, write=flaky_write)
     writer.submit(Progress(ratings={"sql": 1}))
     error = writer.flush()
-    assert error is not None and "Permission denied" in error and str(tmp_path) in error
+    assert error is not None and "permission denied" in error and str(tmp_path) in error
     fail = False
     writer.submit(Progress(ratings={"sql": 2}))  # the next change tries again
     assert writer.flush() is None
