@@ -159,11 +159,18 @@ def report(title: str, runs: Sequence[Run], bank_size: int) -> None:
     settled_agree = sum(run.settled_top == run.quiz_top for run in runs if run.settled_after)
     never = len(runs) - len(settled)
     skips = [run.skipped_before_likely for run in runs]
+    answered = [
+        run.likely_after - run.skipped_before_likely for run in runs if run.likely_after is not None
+    ]
     print(f"\n{title}: {len(runs)} people, bank of {bank_size} questions")
     print(
         f"  until likely:  median {statistics.median(likely):g}, 90th percentile "
         f"{percentile(likely, 0.9)}  (goal: median <= {bank_size / 4:g}); of them skipped "
         f"(not in the record): median {statistics.median(skips):g}"
+    )
+    print(
+        f"  answered (not skipped) until likely: median {statistics.median(answered):g}, "
+        f"90th percentile {percentile(answered, 0.9)}"
     )
     if settled:
         print(
