@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rolequiz.errors import RolequizError
 from rolequiz.text import printable
+from rolequiz.tomlio import remove_stale_temps
 
 LOCK_SUFFIX = ".lock"
 # Windows locks a byte range, and a locked range cannot be read: lock one byte far past the
@@ -98,6 +99,9 @@ class ProfileLock:
                 current = None
             if current is not None and os.path.samestat(os.fstat(fd), current):
                 _write_holder(fd)
+                # Nothing else writes this profile now: what a killed rolequiz left half-way
+                # through a save is rubbish, not a save in progress.
+                remove_stale_temps(path)
                 return cls(path, fd)
             os.close(fd)
         return None

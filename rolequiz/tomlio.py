@@ -149,6 +149,31 @@ def write_atomic(path: Path, text: str) -> None:
     _fsync_folder(folder)
 
 
+def remove_stale_temps(path: Path) -> int:
+    """Remove the temporary files `write_atomic` left beside `path` when a process was killed
+    between making one and renaming it; returns how many went.
+
+    Only call this while nothing else can be writing `path` (the quiz holds its lock). The
+    names matched are exactly the ones `write_atomic` makes for `path` and for its migration
+    backups (`.<name>.<8 random>.tmp`, `.<name>.v<N>.bak.<8 random>.tmp`), so no other file
+    is touched.
+    """
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:v[0-9]+\.bak\.)?[a-z0-9_]{{8}}\.tmp")
+    removed = 0
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        if pattern.fullmatch(name):
+            try:
+                os.unlink(path.parent / name)
+            except OSError:
+                continue  # not ours to remove after all: leave it
+            removed += 1
+    return removed
+
+
 def _copy_mode(target: Path, tmp: Path) -> None:
     """Give the new file the old file's permissions, or the usual ones for a new file."""
     try:

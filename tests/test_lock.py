@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -133,3 +134,50 @@ def test_a_garbled_lock_file_is_still_a_lock(tmp_path: Path) -> None:
     finally:
         child.kill()
         child.wait(10)
+
+
+def left_by_a_killed_save(folder: Path, prefix: str) -> Path:
+    """A temporary file named exactly as `write_atomic` names them, as a kill mid-save leaves."""
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    os.write(fd, b"[half a profile")
+    os.close(fd)
+    return Path(name)
+
+
+def test_taking_the_lock_removes_what_killed_saves_of_this_profile_left(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.toml"
+    profile.write_text("version = 1\n", encoding="utf-8")
+    stale = [
+        left_by_a_killed_save(tmp_path, ".profile.toml."),
+        left_by_a_killed_save(tmp_path, ".profile.toml."),
+        left_by_a_killed_save(tmp_path, ".profile.toml.v1.bak."),
+    ]
+    others = [
+        left_by_a_killed_save(tmp_path, ".other.toml."),  # another profile's save
+        left_by_a_killed_save(tmp_path, ".profile.toml.copy.toml."),  # a profile beside it
+        tmp_path / ".profile.toml.notes.tmp",  # a person's own file
+        tmp_path / "profile.toml.v1.bak",
+    ]
+    for path in others[2:]:
+        path.write_text("keep\n", encoding="utf-8")
+    lock = ProfileLock.acquire(profile)
+    assert lock is not None
+    try:
+        assert not any(path.exists() for path in stale)
+        assert all(path.exists() for path in others)
+        assert profile.read_text(encoding="utf-8") == "version = 1\n"
+    finally:
+        lock.release()
+
+
+def test_a_taker_turned_away_leaves_the_holders_save_in_progress_alone(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.toml"
+    first = ProfileLock.acquire(profile)
+    assert first is not None
+    try:
+        saving = left_by_a_killed_save(tmp_path, ".profile.toml.")
+        with pytest.raises(ProfileInUse):
+            ProfileLock.acquire(profile)
+        assert saving.exists()
+    finally:
+        first.release()
