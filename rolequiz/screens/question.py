@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from rolequiz.session import QuizSession
+from rolequiz.widgets.in_place import update_in_place
 from rolequiz.widgets.literal import literal, template
 from rolequiz.widgets.progress_line import ProgressLine
 from rolequiz.widgets.rating_picker import RatingPicker
@@ -122,8 +123,8 @@ class QuestionScreen(Screen[None]):
             ),
             layout=False,
         )
-        self.query_one("#skill-name", Static).update(literal(skill.name))
-        self.query_one("#prompt", Static).update(literal(skill.prompt))
+        update_in_place(self.query_one("#skill-name", Static), literal(skill.name))
+        update_in_place(self.query_one("#prompt", Static), literal(skill.prompt))
         current = session.level(skill.id)
         anchors = [bank.anchor(skill, level.value) for level in bank.levels]
         self.query_one(RatingPicker).show(anchors, current)
@@ -161,8 +162,8 @@ class QuestionScreen(Screen[None]):
         if saved_note:
             mine = template("Your note: $note", note=" ".join(saved_note.split()))
             text = Content("\n").join([text, mine]) if text.plain else mine
-        note.update(text)
         note.display = bool(text.plain)
+        update_in_place(note, text)
 
     def _show_progress(self) -> None:
         session = self.session

@@ -16,6 +16,7 @@ from textual.widget import Widget
 
 from rolequiz.content import Level
 from rolequiz.widgets.columns import Column, ColumnRow
+from rolequiz.widgets.in_place import update_in_place
 from rolequiz.widgets.literal import literal, template
 
 CURSOR = "▶"
@@ -59,7 +60,7 @@ class LevelRow(ColumnRow):
         if anchor != self._anchor:
             self._anchor = anchor
             self._mark = mark
-            self.update(literal(anchor))
+            update_in_place(self, literal(anchor))
         elif mark != self._mark:
             self._mark = mark
             self.refresh()  # the same size: a repaint, no layout
