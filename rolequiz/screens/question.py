@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from rolequiz.session import QuizSession
-from rolequiz.widgets.in_place import update_in_place
+from rolequiz.widgets.in_place import GrowingStatic, update_in_place
 from rolequiz.widgets.literal import literal, template
 from rolequiz.widgets.progress_line import ProgressLine
 from rolequiz.widgets.rating_picker import RatingPicker
@@ -88,7 +88,7 @@ class QuestionScreen(Screen[None]):
             yield Label(id="save-state")
         with VerticalScroll(id="question-body", can_focus=False):
             yield Static(id="skill-name", markup=False)
-            yield Static(id="prompt", markup=False)
+            yield GrowingStatic(id="prompt", markup=False)
             yield RatingPicker(self.session.bank.levels)
             yield Static(id="note", markup=False)
         yield ProgressLine(id="progress-row")

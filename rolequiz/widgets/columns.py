@@ -1,86 +1,29 @@
-"""A row of text in columns drawn by one widget: fixed-width columns, then the row's content."""
+"""Rows of text in columns: fixed-width columns, then the row's content wrapped in the width
+left. `wrap` and `assemble` lay out one row (the rating picker draws its rows with them);
+ColumnTable draws a fixed table of such rows as one widget."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.content import Content
 from textual.geometry import Size
 from textual.style import Style
-from textual.visual import VisualType
 from textual.widgets import Static
 
 
 @dataclass(frozen=True)
 class Column:
-    """Text in a column of fixed width, styled by a component class of the row (if any)."""
+    """Text in a column of fixed width."""
 
     text: Content
     width: int
-    component: str | None = None
-
-
-class ColumnRow(Static):
-    """Fixed-width columns, each wrapped in its width, then the row's content (a Static's
-    content, kept as given) wrapped in the width that is left.
-
-    It looks like a Horizontal of a Label per column, but it is one widget: much less for
-    Textual to mount, style, lay out and paint, which is most of the time a screen takes. The
-    text of each part is styled by its component class; the blanks after it are left plain, as
-    the unused width of a label is.
-    """
-
-    CONTENT_COMPONENT: ClassVar[str | None] = None
-
-    def __init__(
-        self,
-        content: VisualType = "",
-        *,
-        columns: Sequence[Column] = (),
-        markup: bool = True,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(content, markup=markup, id=id, classes=classes)
-        self._columns = tuple(columns)
-        self._wrap_cache: tuple[object, tuple[list[list[Content]], list[Content]]] | None = None
-
-    def columns(self) -> Sequence[Column]:
-        return self._columns
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._wrapped(width)[1])
-
-    def render(self) -> Content:
-        column_lines, content_lines = self._wrapped(self.size.width)
-        columns = self.columns()
-        # Every part gets a style, the row's own if it has no component class, so that each is
-        # drawn as a run of its own, apart from the blanks after it (as labels side by side are).
-        styles = [self._style(column.component) for column in columns]
-        content_style = self._style(self.CONTENT_COMPONENT)
-        lines = _assemble(columns, column_lines, content_lines, styles, content_style)
-        return Content("\n").join(lines)
-
-    def _wrapped(self, width: int) -> tuple[list[list[Content]], list[Content]]:
-        """Each column's lines, and the content's lines padded to the height of the row."""
-        columns = tuple(self.columns())
-        content = self.visual if isinstance(self.visual, Content) else Content("")
-        key = (width, content, columns)
-        if self._wrap_cache is not None and self._wrap_cache[0] == key:
-            return self._wrap_cache[1]
-        wrapped = _wrap(columns, content, width)
-        self._wrap_cache = (key, wrapped)
-        return wrapped
-
-    def _style(self, component: str | None) -> Style:
-        return self.get_visual_style(component) if component else self.get_visual_style()
 
 
 class ColumnTable(Static):
-    """Rows of columns drawn by one widget, each row as a ColumnRow draws it (in the widget's
-    own style): a fixed table such as the rating scale is one widget to mount, not one a row."""
+    """Rows of columns drawn by one widget in its own style: a fixed table such as the rating
+    scale is one widget to mount and lay out, not a widget a cell."""
 
     def __init__(
         self,
@@ -103,17 +46,17 @@ class ColumnTable(Static):
             self._rows, self._wrapped(self.size.width), strict=True
         ):
             styles = [style] * len(columns)
-            lines += _assemble(columns, column_lines, content_lines, styles, style)
+            lines += assemble(columns, column_lines, content_lines, styles, style)
         return Content("\n").join(lines)
 
     def _wrapped(self, width: int) -> list[tuple[list[list[Content]], list[Content]]]:
         if self._wrap_cache is None or self._wrap_cache[0] != width:
-            rows = [_wrap(columns, content, width) for columns, content in self._rows]
+            rows = [wrap(columns, content, width) for columns, content in self._rows]
             self._wrap_cache = (width, rows)
         return self._wrap_cache[1]
 
 
-def _wrap(
+def wrap(
     columns: Sequence[Column], content: Content, width: int
 ) -> tuple[list[list[Content]], list[Content]]:
     """Each column's lines, and the content's lines padded to the height of the row."""
@@ -124,7 +67,7 @@ def _wrap(
     return column_lines, content_lines
 
 
-def _assemble(
+def assemble(
     columns: Sequence[Column],
     column_lines: Sequence[Sequence[Content]],
     content_lines: Sequence[Content],

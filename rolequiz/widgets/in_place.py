@@ -8,6 +8,9 @@ every widget of the screen again and draw them all, where a repaint draws only w
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.geometry import Size
 from textual.visual import VisualType
 from textual.widgets import Static
 
@@ -30,3 +33,20 @@ def update_in_place(widget: Static, content: VisualType) -> None:
         or widget.get_content_height(size, size, size.width) != size.height
     ):
         widget.refresh(layout=True)
+
+
+class GrowingStatic(Static):
+    """A Static whose height only grows at one width: shorter text leaves blank lines below it
+    rather than moving what comes after, so `update_in_place` can repaint it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._tallest = (0, 0)  # (width, the most lines its text has needed at that width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        lines = super().get_content_height(container, viewport, width)
+        tallest_width, tallest = self._tallest
+        if width != tallest_width or lines > tallest:
+            self._tallest = (width, lines)
+            return lines
+        return tallest

@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from rolequiz.content import Level
-from rolequiz.widgets.columns import Column, ColumnRow
-from rolequiz.widgets.in_place import update_in_place
+from rolequiz.widgets.columns import Column, assemble, wrap
 from rolequiz.widgets.literal import literal, template
 
 CURSOR = "▶"
@@ -24,52 +23,36 @@ CURRENT = "●"
 MARK_WIDTH = 3
 NAME_WIDTH = 16
 
+# Component classes: a row's parts, and the row as a whole when the cursor is on it.
+MARK = "rating-picker--mark"
+NAME = "rating-picker--name"
+ANCHOR = "rating-picker--anchor"
+CURRENT_NAME = "rating-picker--current-name"
+CURRENT_ANCHOR = "rating-picker--current-anchor"
+HIGHLIGHTED = "rating-picker--highlighted"
 
-class LevelRow(ColumnRow):
-    """One level: a cursor mark, the saved-answer mark, the key and label, then the anchor.
-
-    The anchor is the row's content, wrapped beside the other columns. One widget per level
-    rather than a row of three keeps the layout done on every answer small (layout and paint
-    are most of the time from a key to the next question).
-    """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "level-row--mark",
-        "level-row--name",
-        "level-row--anchor",
-    }
-    CONTENT_COMPONENT = "level-row--anchor"
-
-    def __init__(self, level: Level) -> None:
-        super().__init__(id=f"level-{level.value}", classes="level-row level-anchor")
-        self.level = level
-        self._mark = "  "
-        self._anchor: str | None = None
-        self._key_and_label = template(
-            "[b]$value[/b]  $label", value=str(level.value), label=level.label
-        )
-
-    def columns(self) -> Sequence[Column]:
-        return (
-            Column(Content(self._mark), MARK_WIDTH, "level-row--mark"),
-            Column(self._key_and_label, NAME_WIDTH, "level-row--name"),
-        )
-
-    def show(self, anchor: str, *, highlighted: bool, current: bool) -> None:
-        mark = (CURSOR if highlighted else " ") + (CURRENT if current else " ")
-        if anchor != self._anchor:
-            self._anchor = anchor
-            self._mark = mark
-            update_in_place(self, literal(anchor))
-        elif mark != self._mark:
-            self._mark = mark
-            self.refresh()  # the same size: a repaint, no layout
-        self.set_class(highlighted, "-highlighted")
-        self.set_class(current, "-current")
+Wrapped = list[tuple[list[list[Content]], list[Content]]]
 
 
 class RatingPicker(Widget, can_focus=True):
-    """Up and down move the cursor, enter picks; 0-4 are handled by the screen."""
+    """One row per level: a cursor mark, the saved-answer mark, the key and label, then the
+    level's anchor wrapped in the width left. Up and down move the cursor, enter picks; 0-4
+    are handled by the screen.
+
+    The rows are drawn by this one widget, and its height only grows (at one width): the
+    next skill's anchors are a repaint, not a layout, unless they need more lines than any
+    skill before (blank lines are left below shorter ones). A layout makes Textual place and
+    draw the whole screen again, which took half the time from an answer to the next question.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        MARK,
+        NAME,
+        ANCHOR,
+        CURRENT_NAME,
+        CURRENT_ANCHOR,
+        HIGHLIGHTED,
+    }
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False, tooltip="Move the cursor up a level"),
@@ -91,35 +74,107 @@ class RatingPicker(Widget, can_focus=True):
     def __init__(self, levels: Sequence[Level], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.levels = tuple(levels)
-        self._anchors = [level.anchor for level in self.levels]
+        self._names = tuple(
+            template("[b]$value[/b]  $label", value=str(level.value), label=level.label)
+            for level in self.levels
+        )
+        self._anchors = tuple(literal(level.anchor) for level in self.levels)
         self._current: int | None = None
-
-    def compose(self) -> ComposeResult:
-        for level in self.levels:
-            yield LevelRow(level)
+        self._wrap_cache: tuple[tuple[int, tuple[Content, ...]], Wrapped] | None = None
+        self._tallest = (0, 0)  # (width, the most lines the rows have needed at that width)
 
     def show(self, anchors: Sequence[str], current: int | None) -> None:
         """Show a skill's anchors; the cursor starts on the saved answer, if there is one."""
-        self._anchors = list(anchors)
+        self._anchors = tuple(literal(anchor) for anchor in anchors)
         self._current = current
         self.set_reactive(RatingPicker.highlighted, current)
-        self._refresh_rows()
+        width = self.content_size.width
+        self.refresh(layout=width <= 0 or self._lines(width) > self.content_size.height)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
-        self._refresh_rows()
-        if highlighted is not None and self.is_mounted:
+        self.refresh()
+        if highlighted is not None and self.is_mounted and isinstance(self.parent, Widget):
             # In a short terminal the cursor row may be below the fold: bring it into view.
-            self.query_one(f"#level-{highlighted}").scroll_visible(animate=False)
+            index = next(i for i, level in enumerate(self.levels) if level.value == highlighted)
+            top, height = self._row_span(index)
+            region = self.virtual_region
+            self.parent.scroll_to_region(
+                Region(region.x, region.y + top, region.width, height), animate=False
+            )
 
-    def _refresh_rows(self) -> None:
-        if not self.is_mounted:
-            return
-        for row, anchor in zip(self.query(LevelRow), self._anchors, strict=True):
-            value = row.level.value
-            row.show(anchor, highlighted=value == self.highlighted, current=value == self._current)
+    def on_focus(self) -> None:
+        self.refresh()  # the cursor row is a block cursor only while the picker has focus
 
-    def on_mount(self) -> None:
-        self._refresh_rows()
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # Size ----------------------------------------------------------------------------------------
+
+    def _wrapped(self, width: int) -> Wrapped:
+        """Each row's column lines and anchor lines, padded to the row's height."""
+        key = (width, self._anchors)
+        if self._wrap_cache is not None and self._wrap_cache[0] == key:
+            return self._wrap_cache[1]
+        rows = [
+            wrap((Column(Content("  "), MARK_WIDTH), Column(name, NAME_WIDTH)), anchor, width)
+            for name, anchor in zip(self._names, self._anchors, strict=True)
+        ]
+        self._wrap_cache = (key, rows)
+        return rows
+
+    def _lines(self, width: int) -> int:
+        """The lines the rows of this skill need at `width`."""
+        return sum(len(content) for _, content in self._wrapped(width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        tallest_width, tallest = self._tallest
+        lines = self._lines(width)
+        if width != tallest_width or lines > tallest:
+            self._tallest = (width, lines)
+            return lines
+        return tallest
+
+    def _row_span(self, index: int) -> tuple[int, int]:
+        """The first line of a level's row in the picker, and its height."""
+        heights = [len(content) for _, content in self._wrapped(self.content_size.width)]
+        return sum(heights[:index]), heights[index]
+
+    def level_at(self, y: int) -> int | None:
+        """The level whose row is at line `y` of the picker, if any."""
+        for index, level in enumerate(self.levels):
+            top, height = self._row_span(index)
+            if top <= y < top + height:
+                return level.value
+        return None
+
+    # Drawing -------------------------------------------------------------------------------------
+
+    def render(self) -> Content:
+        width = self.size.width
+        style = self.get_visual_style
+        lines: list[Content] = []
+        for index, (column_lines, content_lines) in enumerate(self._wrapped(width)):
+            value = self.levels[index].value
+            highlighted, current = value == self.highlighted, value == self._current
+            mark = Content((CURSOR if highlighted else " ") + (CURRENT if current else " "))
+            columns = (Column(mark, MARK_WIDTH), Column(self._names[index], NAME_WIDTH))
+            row = style(HIGHLIGHTED) if highlighted else None
+            if row is not None and self.has_focus:  # a block cursor: the row in its colours
+                styles, content_style = [row, row], row
+            else:
+                under = (HIGHLIGHTED,) if highlighted else ()
+                name, anchor = (CURRENT_NAME, CURRENT_ANCHOR) if current else (NAME, ANCHOR)
+                styles = [style(*under, MARK), style(*under, name)]
+                content_style = style(*under, anchor)
+            for line in assemble(
+                columns, [[mark], column_lines[1]], content_lines, styles, content_style
+            ):
+                if row is not None:  # the row's background runs to the right edge
+                    line = line.pad_right(max(width - line.cell_length, 0)).stylize_before(row)
+                lines.append(line)
+        return Content("\n").join(lines)
+
+    # Keys and mouse ------------------------------------------------------------------------------
 
     def action_cursor(self, step: int) -> None:
         last = len(self.levels) - 1
@@ -133,9 +188,8 @@ class RatingPicker(Widget, can_focus=True):
             self.post_message(self.Rated(self, self.highlighted))
 
     def on_click(self, event: events.Click) -> None:
-        row = event.widget
-        while row is not None and not isinstance(row, LevelRow):
-            row = row.parent if isinstance(row.parent, Widget) else None
-        if isinstance(row, LevelRow):
-            self.highlighted = row.level.value
-            self.post_message(self.Rated(self, row.level.value))
+        offset = event.get_content_offset(self)
+        value = self.level_at(offset.y) if offset is not None else None
+        if value is not None:
+            self.highlighted = value
+            self.post_message(self.Rated(self, value))
