@@ -8,7 +8,6 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from rolequiz import tomlfast
 from rolequiz.errors import RolequizError
 from rolequiz.text import printable
 
@@ -25,7 +24,8 @@ MAX_CONTENT_BYTES = 8 * 1024 * 1024
 # than any rolequiz file needs is refused before tomllib sees it.
 MAX_KEY_PARTS = 64
 _KEY_PART = r"""[ \t]*(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')[ \t]*"""
-_LONG_KEY = re.compile(rf"""(?<![A-Za-z0-9_."'-])(?:{_KEY_PART}\.){{{MAX_KEY_PARTS}}}""")
+# Compiled on first use (by re's cache): a quiz that reads no file at start never needs it.
+_LONG_KEY = rf"""(?<![A-Za-z0-9_."'-])(?:{_KEY_PART}\.){{{MAX_KEY_PARTS}}}"""
 # A pipe with no writer must not block the open; the file type is then checked and refused.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
@@ -88,6 +88,8 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
             f"{name}: a dotted key of more than {MAX_KEY_PARTS} parts (line {line}); "
             "rolequiz files need only a few"
         )
+    from rolequiz import tomlfast  # on first use: a new profile starts without reading TOML
+
     plain = tomlfast.loads(text)  # the same result, faster; None when tomllib is needed
     if plain is not None:
         return plain
@@ -112,7 +114,7 @@ def _long_key_line(text: str) -> int | None:
     if text.count(".") < MAX_KEY_PARTS:
         return None
     for number, line in enumerate(text.split("\n"), 1):
-        if line.count(".") >= MAX_KEY_PARTS and _LONG_KEY.search(line):
+        if line.count(".") >= MAX_KEY_PARTS and re.search(_LONG_KEY, line):
             return number
     return None
 
