@@ -133,8 +133,10 @@ def _read_bytes(path: Path) -> bytes:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CONTENT_BYTES:
             raise _Unhashable(path.name)
-        data = handle.read(MAX_CONTENT_BYTES + 1)
-    if len(data) > MAX_CONTENT_BYTES:
+        # Ask for the size found (asking for the limit allocates all of it, for every file);
+        # a file that grew since is not hashed, as one too large is not.
+        data = handle.read(info.st_size + 1)
+    if len(data) > info.st_size:
         raise _Unhashable(path.name)
     return data
 
