@@ -624,10 +624,15 @@ def backup_name(path: Path, when: datetime) -> Path:
     """A free dated name beside `path`: `profile.2025-11-23-094212.bak.toml`."""
     stamp = when.astimezone().strftime("%Y-%m-%d-%H%M%S")
     stem, suffix = path.stem, path.suffix or ".toml"
-    candidate = path.with_name(f"{stem}.{stamp}.bak{suffix}")
+    return _free_name(path, lambda number: f"{stem}.{stamp}{number}.bak{suffix}")
+
+
+def _free_name(path: Path, name: Callable[[str], str]) -> Path:
+    """The first of `name("")`, `name("-2")`, `name("-3")` ... beside `path` that is free."""
+    candidate = path.with_name(name(""))
     number = 2
     while candidate.exists() or candidate.is_symlink():
-        candidate = path.with_name(f"{stem}.{stamp}-{number}.bak{suffix}")
+        candidate = path.with_name(name(f"-{number}"))
         number += 1
     return candidate
 
@@ -650,24 +655,14 @@ def back_up_profile(path: Path, when: datetime | None = None) -> Path:
 def fresh_path_beside(path: Path) -> Path:
     """A name for a new profile next to `path` that does not exist yet: `profile.new.toml`."""
     stem, suffix = path.stem, path.suffix or ".toml"
-    candidate = path.with_name(f"{stem}.new{suffix}")
-    number = 2
-    while candidate.exists() or candidate.is_symlink():
-        candidate = path.with_name(f"{stem}.new-{number}{suffix}")
-        number += 1
-    return candidate
+    return _free_name(path, lambda number: f"{stem}.new{number}{suffix}")
 
 
 def copy_name(path: Path, when: datetime | None = None) -> Path:
     """A free dated name beside `path` for a copy: `profile.copy-2025-03-04-060607.toml`."""
     stamp = (when or now_utc()).astimezone().strftime("%Y-%m-%d-%H%M%S")
     stem, suffix = path.stem, path.suffix or ".toml"
-    candidate = path.with_name(f"{stem}.copy-{stamp}{suffix}")
-    number = 2
-    while candidate.exists() or candidate.is_symlink():
-        candidate = path.with_name(f"{stem}.copy-{stamp}-{number}{suffix}")
-        number += 1
-    return candidate
+    return _free_name(path, lambda number: f"{stem}.copy-{stamp}{number}{suffix}")
 
 
 def copy_beside(path: Path, target: Path | None = None) -> Path:

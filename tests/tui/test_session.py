@@ -18,6 +18,7 @@ from rolequiz.session import (
     QuizSession,
     back_up_profile,
     backup_name,
+    copy_name,
     default_report_path,
     existing_target,
     fresh_path_beside,
@@ -221,6 +222,26 @@ def test_fresh_path_beside_never_names_an_existing_file(tmp_path: Path) -> None:
     assert fresh_path_beside(profile) == tmp_path / "profile.new.toml"
     (tmp_path / "profile.new.toml").write_text("", encoding="utf-8")
     assert fresh_path_beside(profile) == tmp_path / "profile.new-2.toml"
+
+
+def test_names_beside_a_profile_count_up_past_taken_ones(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.toml"
+    when = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
+    stamp = when.astimezone().strftime("%Y-%m-%d-%H%M%S")
+    for name, expected in (
+        (
+            lambda: backup_name(profile, when),
+            [f"profile.{stamp}.bak.toml", f"profile.{stamp}-2.bak.toml"],
+        ),
+        (
+            lambda: copy_name(profile, when),
+            [f"profile.copy-{stamp}.toml", f"profile.copy-{stamp}-2.toml"],
+        ),
+    ):
+        first = name()
+        assert first.name == expected[0]
+        first.symlink_to(tmp_path / "nowhere")  # a dangling link is taken too
+        assert name().name == expected[1]
 
 
 def test_export_report_writes_the_chosen_role(small_bank: Bank, tmp_path: Path) -> None:
