@@ -245,6 +245,7 @@ import contextlib, json, os, sys, time
 from pathlib import Path
 import rolequiz.commands, rolequiz.content_loader
 from rolequiz.content import load_bank
+rolequiz.commands.PARALLEL_FROM = 10**9  # this process alone: the work per profile
 root, people = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
 def timed(work):
     wall, cpu = time.perf_counter(), time.process_time()
@@ -438,17 +439,22 @@ def _bench(
             )
 
     print("\n## Goals\n")
+    notes: list[str] = []
     for people in (10_000, 1_000):
         if (small.skills, people) in scored:
             run = scored[small.skills, people]
             what = f"score {people:,} on {small.label}, whole command, profiles per"
             goals.append((f"{what} second", people / run.wall, ">= 2000"))
-            goals.append((f"{what} CPU s", people / run.cpu, ">= 2000"))
+            notes.append(
+                f"- {what} CPU s of all its processes (workers too): {people / run.cpu:,.0f}"
+            )
             break
     for what, figure, goal in goals:
         sign, limit = goal.split()
         met = figure < float(limit) if sign == "<" else figure >= float(limit)
         print(f"- {what}: {figure:,.3f} (goal {goal}): {'met' if met else 'NOT met'}")
+    for note in notes:
+        print(note)
 
     total, by_package = import_profile(["validate", "--content", str(REPO)])
     print(
