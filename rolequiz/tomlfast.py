@@ -4,10 +4,10 @@
 walking strings one character at a time. The files rolequiz reads are nearly all one plain line
 per value: `key = "text"`, `key = 3`, `key = { weight = 4, why = "..." }`, `[[skill]]`, a list
 of ids one per line. `loads` reads that subset a line at a time with regular expressions (a
-table of `key = 3` lines, a profile's ratings, in one go) and returns exactly what
-`tomllib.loads` would. For any text with something outside it (escapes, dotted or quoted keys,
-multi-line strings, a redefined table, control characters, ...) it returns None and the caller
-uses tomllib, which also gives the error message for bad files.
+table of `key = 3` lines, a profile's ratings, or a role's `[skills]`, in one go) and returns
+exactly what `tomllib.loads` would. For any text with something outside it (escapes, dotted or
+quoted keys, multi-line strings, a redefined table, control characters, ...) it returns None
+and the caller uses tomllib, which also gives the error message for bad files.
 A value it does not know on an otherwise plain line (`1e3`, a local date) goes to tomllib alone.
 """
 
@@ -34,6 +34,14 @@ _LINE = re.compile(
 # A whole line that is `key = 3`, blank or a comment: a table of such lines (a profile's
 # ratings) is read in one go.
 _INT_LINE = re.compile(rf"^(?:[ \t]*({_KEY})[ \t]*=[ \t]*({_INT}))?{_TAIL}\n", re.MULTILINE)
+# A whole line of a role's `[skills]` table as the shipped files lay it out (exactly these
+# spaces, keys in this order), blank or a comment: such a table is read in one go, a role of a
+# big bank being hundreds of them.
+_SPEC_LINE = re.compile(
+    rf"^(?:({_KEY}) = \{{ weight = (0|[1-9][0-9]*), target = (0|[1-9][0-9]*), "
+    rf'(?:must = (true|false), )?why = "([^"\\\n]*)" \}}|[ \t]*(?:#.*)?)\n',
+    re.MULTILINE,
+)
 # One pair with its value sorted by kind: basic string, integer, boolean, or another scalar.
 _INLINE_PAIR = re.compile(
     rf'({_KEY})[ \t]*=[ \t]*(?:"([^"\\\n]*)"|({_INT})(?!\.)|(true|false)|({_SCALAR}))'
@@ -124,20 +132,52 @@ def _parse(text: str) -> dict[str, Any]:
     return root
 
 
+def _whole_lines(text: str, pos: int) -> int:
+    """Where the lines from `pos` up to the next header end (whole lines only: a last one
+    with no newline is left); `pos` if there are none."""
+    end = text.find("\n[", pos - 1) + 1 or len(text)
+    end = text.rfind("\n", pos, end) + 1
+    return max(end, pos)
+
+
 def _int_table(text: str, pos: int, table: dict[str, Any]) -> int:
     """Fill the new `table` whose lines start at `pos` if they are all `key = 3` (or blank or
-    comments) up to the next header, and return where it ends; else leave it and return `pos`."""
+    comments) up to the next header, and return where it ends; else try `_spec_table`."""
     if _INT_LINE.match(text, pos) is None:
-        return pos
-    end = text.find("\n[", pos - 1) + 1 or len(text)
-    end = text.rfind("\n", pos, end) + 1  # whole lines only: a last one with no newline is left
-    if end <= pos:
-        return pos
+        return _spec_table(text, pos, table)
+    end = _whole_lines(text, pos)
     lines = _INT_LINE.findall(text, pos, end)
-    if len(lines) != text.count("\n", pos, end):
-        return pos  # some line is something else: read line by line
+    if end == pos or len(lines) != text.count("\n", pos, end):
+        return _spec_table(text, pos, table)  # some line is something else
     table.update({key: int(value) for key, value in lines if key})
     if len(table) != len(lines) - lines.count(("", "")):  # less blank and comment lines
+        raise _Unsupported  # a key given twice
+    return end
+
+
+def _spec_table(text: str, pos: int, table: dict[str, Any]) -> int:
+    """As `_int_table`, for a table whose lines are all `_SPEC_LINE`s (a role's skills); else
+    leave it to be read line by line and return `pos`."""
+    if _SPEC_LINE.match(text, pos) is None:
+        return pos
+    end = _whole_lines(text, pos)
+    lines = _SPEC_LINE.findall(text, pos, end)
+    if end == pos or len(lines) != text.count("\n", pos, end):
+        return pos
+    entries = 0
+    for key, weight, target, must, why in lines:
+        if key:
+            entries += 1
+            if must:
+                table[key] = {
+                    "weight": int(weight),
+                    "target": int(target),
+                    "must": must == "true",
+                    "why": why,
+                }
+            else:
+                table[key] = {"weight": int(weight), "target": int(target), "why": why}
+    if len(table) != entries:
         raise _Unsupported  # a key given twice
     return end
 

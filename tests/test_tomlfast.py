@@ -185,3 +185,61 @@ RATINGS_DOCUMENT = st.tuples(st.lists(RATING_LINE | OTHER_LINE, max_size=15), st
 @given(RATINGS_DOCUMENT)
 def test_tables_of_ratings_match_tomllib(text: str) -> None:
     same(text)
+
+
+# A role's `[skills]` table is read in one go when every line has the shipped layout: tables of
+# such lines with now and then a near miss (other spacing or order, a float or leading zero, an
+# escape, a trailing comment), a duplicate key, blank and comment lines, or another header.
+SPEC_PARTS = {
+    "key": ["a", "b", "sql", "a-b"],
+    "weight": ["0", "1", "5", "100000000000000000000"],
+    "target": ["1", "4", "0"],
+    "must": ["", "must = true, ", "must = false, "],
+    "why": ['"x"', '""', '"a # b"', '"é [t]"'],
+    "end": [""],
+}
+NEAR_MISSES = {
+    "weight": ["01", "1.5", "-1", "+1", "1_0"],
+    "must": ["must = 1, ", "must=true, ", "must = True, "],
+    "why": ['"a \\" b"', "'x'", '"\\u00e9"', '"a\tb"'],
+    "end": [" # c", " ", "\t"],
+}
+
+
+def spec_line(near: str | None) -> st.SearchStrategy[str]:
+    parts = {
+        name: st.sampled_from(NEAR_MISSES[name] if name == near else options)
+        for name, options in SPEC_PARTS.items()
+    }
+    return st.fixed_dictionaries(parts).map(
+        lambda p: (
+            f"{p['key']} = {{ weight = {p['weight']}, target = {p['target']}, "
+            f"{p['must']}why = {p['why']} }}{p['end']}"
+        )
+    )
+
+
+CANONICAL_SPEC = spec_line(None)
+NEAR_SPEC = st.sampled_from(sorted(NEAR_MISSES)).flatmap(spec_line)
+SPEC_DOCUMENT = st.tuples(
+    st.lists(
+        st.one_of(CANONICAL_SPEC, CANONICAL_SPEC, CANONICAL_SPEC, NEAR_SPEC, OTHER_LINE),
+        max_size=8,
+    ),
+    st.booleans(),
+).map(lambda t: "[skills]\n" + "\n".join(t[0]) + ("\n" if t[1] else ""))
+
+
+@settings(max_examples=800, deadline=None)
+@given(SPEC_DOCUMENT)
+def test_tables_of_role_skills_match_tomllib(text: str) -> None:
+    same(text)
+
+
+@pytest.mark.parametrize("path", sorted(shipped_content_dir().glob("profiles/*.toml")))
+def test_shipped_role_skills_are_read_in_one_go(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    start = text.index("[skills]\n") + len("[skills]\n")
+    table: dict[str, Any] = {}
+    assert tomlfast._spec_table(text, start, table) == len(text)
+    assert table == tomllib.loads(text)["skills"]
