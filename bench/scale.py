@@ -408,6 +408,7 @@ def _bench(
     print("| work | content | people | wall s | CPU s | best CPU s | per unit (best CPU) |")
     print("|---|---|--:|--:|--:|--:|--:|")
     goals: list[tuple[str, float, str]] = []  # what, figure, goal ("< 0.5", ">= 2000")
+    notes: list[str] = []  # figures printed with the goals, that are not goals
     for label, root in [("shipped", REPO), *((bank.label, bank.root) for bank in banks)]:
         figures = in_process(root)
         units = round(sum(figures["entries"]))  # skills + the skills each role names
@@ -433,13 +434,12 @@ def _bench(
             flush=True,
         )
         if bank is banks[0] and len(paths) == 1_000:
-            rate = len(paths) / cpu
-            goals.append(
-                (f"score on {bank.label}, one process, profiles per CPU s", rate, ">= 2000")
+            # The goal is the command's (below); this is the work per profile behind it.
+            notes.append(
+                f"- score on {bank.label}, one process, profiles per CPU s: {len(paths) / cpu:,.0f}"
             )
 
     print("\n## Goals\n")
-    notes: list[str] = []
     for people in (10_000, 1_000):
         if (small.skills, people) in scored:
             run = scored[small.skills, people]
