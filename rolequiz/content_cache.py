@@ -27,7 +27,7 @@ from typing import Any
 from rolequiz import content
 from rolequiz.content import Bank, load_bank
 from rolequiz.errors import RolequizError
-from rolequiz.tomlio import MAX_CONTENT_BYTES, write_atomic
+from rolequiz.tomlio import MAX_CONTENT_BYTES, read_limited, write_atomic
 
 CACHE_ENV = "ROLEQUIZ_CACHE"
 CACHE_OFF = "off"
@@ -45,7 +45,6 @@ _CLASSES: dict[str, type[Any]] = {
     )
 }
 _BANK_FIELDS = ("levels", "categories", "skills", "roles")
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def default_cache_dir() -> Path | None:
@@ -129,16 +128,10 @@ def _add_folder(digest: Any, folder: Path, label: str) -> None:
 
 
 def _read_bytes(path: Path) -> bytes:
-    with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CONTENT_BYTES:
-            raise _Unhashable(path.name)
-        # Ask for the size found (asking for the limit allocates all of it, for every file);
-        # a file that grew since is not hashed, as one too large is not.
-        data = handle.read(info.st_size + 1)
-    if len(data) > info.st_size:
-        raise _Unhashable(path.name)
-    return data
+    try:
+        return read_limited(path, MAX_CONTENT_BYTES)
+    except RolequizError:
+        raise _Unhashable(path.name) from None
 
 
 def _code_files() -> list[tuple[str, bytes]]:

@@ -32,10 +32,10 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 
 def read_toml(path: Path, *, max_bytes: int = MAX_PROFILE_BYTES) -> dict[str, Any]:
     """Parse a TOML file; any failure becomes a RolequizError whose message names the file."""
-    return parse_toml(_read_limited(path, max_bytes), str(path))
+    return parse_toml(read_limited(path, max_bytes), str(path))
 
 
-def _read_limited(path: Path, max_bytes: int) -> bytes:
+def read_limited(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most `max_bytes`; anything else is refused unread.
 
     Type and size are checked on the opened file and the read stops past the limit, so a device
