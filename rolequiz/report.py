@@ -16,7 +16,7 @@ from rolequiz.gaps import explain, gap_list, unrated_list
 from rolequiz.progress import Progress, now_utc
 from rolequiz.quiz import counts
 from rolequiz.scoring import rank_roles
-from rolequiz.text import escape_in_strings, printable, short_repr
+from rolequiz.text import escape_in_strings, printable, short_repr, shorten
 from rolequiz.tomlio import dumps_toml, read_toml, write_atomic
 
 REPORT_SCHEMA_VERSION = 1
@@ -152,5 +152,4 @@ def validate_report(data: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _show_part(part: str | int) -> str:
-    text = printable(str(part))
-    return text if len(text) <= 40 else text[:37] + "..."
+    return shorten(printable(str(part)))

@@ -49,6 +49,11 @@ def short_repr(value: object, limit: int = 40) -> str:
         else:
             kind = "table" if isinstance(value, dict) else type(value).__name__
             text = f"a {kind} too large or deep to show"
+    return shorten(text, limit)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """`text` cut to `limit` characters, the last three `...` when it is cut."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
