@@ -5,7 +5,7 @@ Usage: python bench/adaptive.py [--content DIR] [--csv PATH] [--limit N] [--jobs
 
 Every respondent of ../shared/data/kaggle-survey-2022/data_roles.csv (read as quiz answers, see
 bench/kaggle.py) and every persona of tests/personas/ takes the quiz in quick mode: rolequiz
-picks each question (rolequiz.adaptive), the simulated person answers it from their record, and
+picks each question (rolequiz.domain.quick), the simulated person answers it from their record, and
 skips it when the record does not hold it (the survey never asked about most tools). The
 simulation runs until "settled" or until nothing is left to ask. Prints figures; asserts nothing.
 """
@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kaggle import read_respondents
 
-from rolequiz.adaptive import QuickMode, pending_ids
-from rolequiz.content import Bank, content_dir, load_bank
-from rolequiz.progress import Progress
-from rolequiz.quiz import not_applicable
-from rolequiz.scoring import rank_roles
+from rolequiz.domain.content import Bank, content_dir, load_bank
+from rolequiz.domain.quick import QuickMode, pending_ids
+from rolequiz.domain.quiz import not_applicable
+from rolequiz.domain.scoring import rank_roles
+from rolequiz.files.progress import Progress
 
 PERSONAS = Path(__file__).resolve().parents[1] / "tests" / "personas"
 

@@ -43,7 +43,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
 from test_crash_pty import GRACE_S, KINDS, CrashRig, Kill, random_plan, temp_files  # noqa: E402
 
-from rolequiz.content import load_bank, shipped_content_dir  # noqa: E402
+from rolequiz.domain.content import load_bank, shipped_content_dir  # noqa: E402
 from rolequiz.errors import ProfileError  # noqa: E402
 
 # A profile with this few questions left is set aside for a new one: a run of answers never
@@ -68,7 +68,6 @@ class Soak:
 def soak(kills: int, seed: int, folder: Path) -> Soak:
     rng = random.Random(seed)
     bank = load_bank(shipped_content_dir())
-    cache = folder / "cache"
     result = Soak()
     rig: CrashRig | None = None
     for number in range(1, kills + 1):
@@ -77,7 +76,7 @@ def soak(kills: int, seed: int, folder: Path) -> Soak:
         except ProfileError:
             full = True  # counted as corrupt already; the app would ask what to do with it
         if rig is None or full:
-            rig = CrashRig(folder / f"profile-{len(result.rigs) + 1}", cache, bank, rng)
+            rig = CrashRig(folder / f"profile-{len(result.rigs) + 1}", bank, rng)
             result.rigs.append(rig)
         kill = rig.run(random_plan(rng))
         result.kills.append(kill)

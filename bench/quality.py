@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kaggle import AS_SURVEY_ROLE, SURVEY_ROLES, read_respondents
 
-from rolequiz.content import content_dir, load_bank
-from rolequiz.scoring import rank_roles
+from rolequiz.domain.content import content_dir, load_bank
+from rolequiz.domain.scoring import rank_roles
 
 CLASSES = list(SURVEY_ROLES.values())
 SHORT = {"data_engineer": "DE", "data_analyst": "DA", "data_scientist": "DS", "ml_engineer": "MLE"}

@@ -243,9 +243,9 @@ def best_of(argv: Sequence[str], cwd: Path | None = None, budget: float = 3.0) -
 IN_PROCESS = """
 import contextlib, json, os, sys, time
 from pathlib import Path
-import rolequiz.commands, rolequiz.content_loader
-from rolequiz.content import load_bank
-rolequiz.commands.PARALLEL_FROM = 10**9  # this process alone: the work per profile
+import rolequiz.cli.commands, rolequiz.domain.content_loader
+from rolequiz.domain.content import load_bank
+rolequiz.cli.commands.PARALLEL_FROM = 10**9  # this process alone: the work per profile
 root, people = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
 def timed(work):
     wall, cpu = time.perf_counter(), time.process_time()
@@ -263,9 +263,9 @@ def least(runs):
 figures = {"first": loads[0], "load": least(loads)}
 if people:
     with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
-        scores = [timed(lambda: rolequiz.commands.score(bank, people, "text"))]
+        scores = [timed(lambda: rolequiz.cli.commands.score(bank, people, "text"))]
         if scores[0][0] < 2:
-            scores.append(timed(lambda: rolequiz.commands.score(bank, people, "text")))
+            scores.append(timed(lambda: rolequiz.cli.commands.score(bank, people, "text")))
     figures["score"] = least(scores)
 figures["entries"] = (len(bank.skills), sum(len(role.skills) for role in bank.roles))
 print(json.dumps(figures))
@@ -290,7 +290,7 @@ def in_process(root: Path, people: Sequence[Path] = ()) -> dict[str, tuple[float
 def import_profile(argv_tail: Sequence[str]) -> tuple[float, dict[str, float]]:
     """Import time (ms) of a scripting command by top-level package (own time, summed);
     the least of three runs, as a busy machine only ever adds time."""
-    code = f"import sys\nfrom rolequiz.cli import main\nsys.exit(main({list(argv_tail)!r}))"
+    code = f"import sys\nfrom rolequiz.cli.main import main\nsys.exit(main({list(argv_tail)!r}))"
     runs: list[dict[str, float]] = []
     for _ in range(3):
         result = subprocess.run(

@@ -270,8 +270,8 @@ def keys_bare(subject: Subject, count: int, seed: int, folder: Path) -> KeyRun:
 
 
 def keys_app(subject: Subject, count: int, seed: int, folder: Path) -> KeyRun:
-    from rolequiz.content import load_bank, shipped_content_dir
-    from rolequiz.progress import Progress
+    from rolequiz.domain.content import load_bank, shipped_content_dir
+    from rolequiz.files.progress import Progress
     from rolequiz.session import ProfileWriter, QuizSession
 
     bank = load_bank(shipped_content_dir())
@@ -319,19 +319,20 @@ def _check_saved(profile: Path, answers: dict[str, int]) -> None:
 
 # Where launch time goes -------------------------------------------------------------------
 
-LOAD = "from rolequiz.content import shipped_content_dir as d; "
+LOAD = "from rolequiz.domain.content import shipped_content_dir as d; "
 BREAKDOWN = {
     "python -c pass": "pass",
     "import textual.app + Label, Footer": (
         "import textual.app, textual.widgets._label, textual.widgets._footer"
     ),
-    "import rolequiz.app": "import rolequiz.app",
+    "import rolequiz.tui.app": "import rolequiz.tui.app",
     "import pydantic": "import pydantic.main",
-    "rolequiz.app + load_bank (pydantic)": (
-        f"import rolequiz.app; {LOAD}from rolequiz.content import load_bank; load_bank(d())"
+    "rolequiz.tui.app + load_bank (pydantic)": (
+        f"import rolequiz.tui.app; {LOAD}from rolequiz.domain.content import load_bank; "
+        "load_bank(d())"
     ),
-    "rolequiz.app + load_bank_cached (hit)": (
-        f"import rolequiz.app; {LOAD}from rolequiz.content_cache import load_bank_cached as l; "
+    "rolequiz.tui.app + load_bank_cached (hit)": (
+        f"import rolequiz.tui.app; {LOAD}from rolequiz.content_cache import load_bank_cached as l; "
         "import sys; from pathlib import Path; l(d(), Path(sys.argv[1]))"
     ),
 }

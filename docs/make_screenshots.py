@@ -52,8 +52,8 @@ async def main() -> None:
     os.environ["HOME"] = str(home)
     os.chdir(home)
 
-    from rolequiz.app import RolequizApp
-    from rolequiz.content import load_bank, shipped_content_dir
+    from rolequiz.domain.content import load_bank, shipped_content_dir
+    from rolequiz.tui.app import RolequizApp
 
     profile = home / "profile.toml"
     profile.write_text(DEMO_PROFILE, encoding="utf-8")

@@ -1,5 +1,5 @@
 """Entry point for `python -m rolequiz`."""
 
-from rolequiz.cli import main
+from rolequiz.cli.main import main
 
 raise SystemExit(main())

@@ -18,16 +18,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from rolequiz.content import Bank, Role, Skill
+from rolequiz.domain.content import Bank, Role, Skill
+from rolequiz.domain.quiz import Counts, not_applicable
+from rolequiz.domain.scoring import RoleFit, rank_roles
 from rolequiz.errors import ProfileError, RolequizError
-from rolequiz.lock import ProfileLock
-from rolequiz.progress import Progress, load_progress, now_utc, save_progress
-from rolequiz.quiz import Counts, not_applicable
-from rolequiz.scoring import RoleFit, rank_roles
+from rolequiz.files.lock import ProfileLock
+from rolequiz.files.progress import Progress, load_progress, now_utc, save_progress
 from rolequiz.text import printable
 
 if TYPE_CHECKING:
-    from rolequiz.adaptive import Assessment, Certainty, QuickMode
+    from rolequiz.domain.quick import Assessment, Certainty, QuickMode
 
 # While saving fails, the writer tries the last snapshot again this often (seconds), as well as
 # on every new answer.
@@ -443,9 +443,9 @@ class QuizSession:
         return self.progress.extra.get(MODE_KEY) == "quick"
 
     def start_quick(self) -> None:
-        """Ask the most telling question next (rolequiz.adaptive) until the person stops or
+        """Ask the most telling question next (rolequiz.domain.quick) until the person stops or
         takes the full quiz. A reopened quick profile goes on from its saved question."""
-        from rolequiz.adaptive import QuickMode
+        from rolequiz.domain.quick import QuickMode
 
         resuming = self.saved_in_quick_mode and self.state(self.skill.id) == "unanswered"
         self._quick = QuickMode(self.bank)
@@ -471,7 +471,7 @@ class QuizSession:
         """Where quick mode stands on the answers so far; None outside quick mode."""
         if self._quick is None:
             return None
-        from rolequiz.adaptive import pending_ids
+        from rolequiz.domain.quick import pending_ids
 
         pending = pending_ids(self.bank, self.progress, self.not_applicable)
         return self._quick.assess(self.progress.ratings, pending)
@@ -571,7 +571,7 @@ class QuizSession:
         Raises RolequizError with one line naming the file when it cannot be written.
         """
         # Imported here: the gap report is not needed to open the quiz.
-        from rolequiz.report import build_report, write_report
+        from rolequiz.files.report import build_report, write_report
 
         report = build_report(
             self.bank, self.progress, source=str(self.path), role=role, generated=generated

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rolequiz.content import Bank, load_bank, shipped_content_dir
+from rolequiz.domain.content import Bank, load_bank, shipped_content_dir
 
 SCALE = """schema_version = 1
 [[level]]

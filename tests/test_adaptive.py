@@ -1,4 +1,4 @@
-"""Quick mode (rolequiz.adaptive): hand-worked selection and stopping on a small bank, and the
+"""Quick mode (rolequiz.domain.quick): hand-worked selection and stopping on a small bank, and the
 settled bound checked by brute force on small generated banks.
 
 The hand bank: skills a, b, c, e in quiz order, d requires a; two roles.
@@ -21,11 +21,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolequiz.adaptive import QuickMode, pending_ids
-from rolequiz.content import Bank, Category, Level, Role, RoleSkill, Skill
-from rolequiz.progress import Progress
-from rolequiz.quiz import not_applicable
-from rolequiz.scoring import rank_roles
+from rolequiz.domain.content import Bank, Category, Level, Role, RoleSkill, Skill
+from rolequiz.domain.quick import QuickMode, pending_ids
+from rolequiz.domain.quiz import not_applicable
+from rolequiz.domain.scoring import rank_roles
+from rolequiz.files.progress import Progress
 
 LEVELS = tuple(Level(value, f"L{value}", f"level {value}") for value in range(5))
 RoleTable = Mapping[str, Mapping[str, tuple[float, int, bool]]]

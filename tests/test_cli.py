@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rolequiz.cli import main
+from rolequiz.cli.main import main
 
 PROFILE = "schema_version = 1\nskipped = ['aws']\n[ratings]\nsql = 3\npython = 2\nspark = 1\n"
 
@@ -187,7 +187,7 @@ def test_a_big_team_is_scored_by_worker_processes_with_the_same_output(
     tmp_path: Path,
     output: str,
 ) -> None:
-    from rolequiz import commands
+    from rolequiz.cli import commands
 
     paths = []
     for number in range(40):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import write_content
 
-from rolequiz.content import Bank, load_bank
+from rolequiz.domain.content import Bank, load_bank
 from rolequiz.errors import ContentError
 
 

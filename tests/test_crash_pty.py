@@ -39,9 +39,9 @@ import fcntl
 import struct
 import termios
 
-from rolequiz.content import Bank, load_bank, shipped_content_dir
+from rolequiz.domain.content import Bank, load_bank, shipped_content_dir
 from rolequiz.errors import ProfileError
-from rolequiz.progress import Progress, load_progress
+from rolequiz.files.progress import Progress, load_progress
 from rolequiz.session import ProfileWriter, QuizSession
 
 ROWS, COLUMNS = 24, 80
@@ -180,7 +180,7 @@ def _controlling_terminal() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
-def app_env(folder: Path, cache: Path) -> dict[str, str]:
+def app_env(folder: Path) -> dict[str, str]:
     """The environment of the app: this one, with every per-user folder inside `folder`."""
     env = {
         key: value
@@ -197,7 +197,6 @@ def app_env(folder: Path, cache: Path) -> dict[str, str]:
         XDG_DATA_HOME=str(home / ".local/share"),
         XDG_STATE_HOME=str(home / ".local/state"),
         XDG_CACHE_HOME=str(home / ".cache"),
-        ROLEQUIZ_CACHE=str(cache),
     )
     return env
 
@@ -352,12 +351,12 @@ class Kill:
 class CrashRig:
     """One profile killed again and again: a model of the quiz, and the app on a terminal."""
 
-    def __init__(self, folder: Path, cache: Path, bank: Bank, rng: random.Random) -> None:
+    def __init__(self, folder: Path, bank: Bank, rng: random.Random) -> None:
         self.folder = folder
         self.profile = folder / "profile.toml"
         self.bank = bank
         self.rng = rng
-        self.env = app_env(folder, cache)
+        self.env = app_env(folder)
         self.argv = [sys.executable, "-m", "rolequiz", "--profile", str(self.profile)]
         folder.mkdir(parents=True, exist_ok=True)
 
@@ -489,7 +488,7 @@ KILLS: tuple[Kind, ...] = (
 def test_every_answer_shown_as_given_survives_sigkill(tmp_path: Path) -> None:
     rng = random.Random(5)
     bank = load_bank(shipped_content_dir())
-    rig = CrashRig(tmp_path / "quiz", tmp_path / "cache", bank, rng)
+    rig = CrashRig(tmp_path / "quiz", bank, rng)
     kills: list[Kill] = []
     for kind in KILLS:
         kills.append(rig.run(random_plan(rng, kind)))

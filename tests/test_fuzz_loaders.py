@@ -32,10 +32,10 @@ from conftest import MINI_CATEGORIES, MINI_ROLES, SCALE, category_toml, role_tom
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rolequiz.cli import main
-from rolequiz.content import Bank, load_bank, shipped_content_dir
+from rolequiz.cli.main import main
+from rolequiz.domain.content import Bank, load_bank, shipped_content_dir
 from rolequiz.errors import ContentError, ProfileError
-from rolequiz.progress import (
+from rolequiz.files.progress import (
     MAX_NOTE_CHARS,
     Progress,
     load_progress,
@@ -43,7 +43,7 @@ from rolequiz.progress import (
     progress_to_data,
     save_progress,
 )
-from rolequiz.report import build_report, load_report, report_to_toml, validate_report
+from rolequiz.files.report import build_report, load_report, report_to_toml, validate_report
 from rolequiz.text import escape_in_strings, printable, short_repr
 from rolequiz.tomlio import MAX_CONTENT_BYTES, MAX_PROFILE_BYTES
 
@@ -774,7 +774,7 @@ def test_a_key_of_thousands_of_parts_is_refused_before_tomllib(tmp_path: Path, l
     path = tmp_path / "p.toml"
     path.write_text(f"schema_version = 1\n{line}\n", encoding="utf-8")
     script = (
-        "import sys\nfrom pathlib import Path\nfrom rolequiz.progress import load_progress\n"
+        "import sys\nfrom pathlib import Path\nfrom rolequiz.files.progress import load_progress\n"
         "try:\n    load_progress(Path(sys.argv[1]))\nexcept Exception as exc:\n    print(exc)\n"
     )
     # tomllib's time grows with the square of a key's parts: this would take it hours. The
@@ -845,7 +845,7 @@ def test_a_pipe_is_refused_rather_than_waited_on(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.toml"
     os.mkfifo(pipe)
     script = (
-        "import sys\nfrom pathlib import Path\nfrom rolequiz.progress import load_progress\n"
+        "import sys\nfrom pathlib import Path\nfrom rolequiz.files.progress import load_progress\n"
         "try:\n    load_progress(Path(sys.argv[1]))\nexcept Exception as exc:\n    print(exc)\n"
     )
     # Without the check, opening a pipe nobody writes to waits for ever: the timeout says so.
@@ -979,7 +979,7 @@ def test_a_long_requires_chain_is_checked_in_linear_time(tmp_path: Path) -> None
     ]
     text = 'schema_version = 1\n[category]\nid = "chain"\nname = "Chain"\n' + "".join(skills)
     (root / "questions/chain.toml").write_text(text, encoding="utf-8")
-    script = "import sys\nfrom pathlib import Path\nfrom rolequiz.content import load_bank\n"
+    script = "import sys\nfrom pathlib import Path\nfrom rolequiz.domain.content import load_bank\n"
     script += "print(len(load_bank(Path(sys.argv[1])).skills))\n"
     # Checking for loops used to walk every chain to its end for every skill (cubic: minutes
     # for this file); the timeout only stops a hang, it is no measure of speed.

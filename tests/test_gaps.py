@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rolequiz.content import Bank
-from rolequiz.gaps import explain, gap_list, priority_of, unrated_list
-from rolequiz.progress import Progress
-from rolequiz.scoring import rank_roles
+from rolequiz.domain.content import Bank
+from rolequiz.domain.gaps import explain, gap_list, priority_of, unrated_list
+from rolequiz.domain.scoring import rank_roles
+from rolequiz.files.progress import Progress
 
 
 def test_engineer_gaps_are_ordered_by_weight_times_shortfall(mini_bank: Bank) -> None:

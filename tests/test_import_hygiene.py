@@ -9,8 +9,8 @@ from pathlib import Path
 
 import rolequiz
 
-UI_MODULES = {"rolequiz.app"}
-UI_PACKAGES = ("rolequiz.screens", "rolequiz.widgets")
+UI_MODULES = {"rolequiz.tui.app"}
+UI_PACKAGES = ("rolequiz.tui.screens", "rolequiz.tui.widgets")
 
 
 def domain_modules() -> list[str]:
@@ -38,7 +38,7 @@ def modules_after(code: str, tmp_path: Path) -> set[str]:
 
 def test_no_domain_module_imports_textual(tmp_path: Path) -> None:
     names = domain_modules()
-    assert "rolequiz.scoring" in names and "rolequiz.progress" in names
+    assert "rolequiz.domain.scoring" in names and "rolequiz.files.progress" in names
     loaded = modules_after("\n".join(f"import {name}" for name in names), tmp_path)
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
 
@@ -48,16 +48,18 @@ def test_scripting_commands_do_not_import_textual(tmp_path: Path) -> None:
     profile.write_text("schema_version = 1\n[ratings]\nsql = 3\n", encoding="utf-8")
     code = (
         "import contextlib, io\n"
-        "from rolequiz.cli import main\n"
+        "from rolequiz.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    main(['score', {str(profile)!r}])\n"
         "    main(['skills'])\n"
     )
     loaded = modules_after(code, tmp_path)
-    assert "rolequiz.commands" in loaded
+    assert "rolequiz.cli.commands" in loaded
     assert "textual" not in loaded
 
 
 def test_scoring_a_profile_does_not_need_pydantic_until_content_loads(tmp_path: Path) -> None:
-    loaded = modules_after("import rolequiz.scoring, rolequiz.progress, rolequiz.cli", tmp_path)
+    loaded = modules_after(
+        "import rolequiz.domain.scoring, rolequiz.files.progress, rolequiz.cli.main", tmp_path
+    )
     assert "pydantic" not in loaded

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rolequiz.lock import (
+from rolequiz.files.lock import (
     Holder,
     ProfileInUse,
     ProfileLock,
@@ -28,7 +28,7 @@ HOLD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from rolequiz.lock import ProfileLock
+    from rolequiz.files.lock import ProfileLock
     lock = ProfileLock.acquire(Path(sys.argv[1]))
     print("held" if lock else "none", flush=True)
     sys.stdin.readline()

@@ -24,4 +24,4 @@ def test_wheel_contains_every_content_file(tmp_path: Path) -> None:
         for path in (ROOT / folder).glob("*.toml")
     }
     assert expected and expected <= names
-    assert "rolequiz/cli.py" in names and "rolequiz/py.typed" in names
+    assert "rolequiz/cli/main.py" in names and "rolequiz/py.typed" in names

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from rolequiz.content import Bank, load_bank, shipped_content_dir
-from rolequiz.scoring import rank_roles
+from rolequiz.domain.content import Bank, load_bank, shipped_content_dir
+from rolequiz.domain.scoring import rank_roles
 
 PERSONAS = sorted((Path(__file__).parent / "personas").glob("*.toml"))
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from rolequiz import progress as progress_module
 from rolequiz.errors import ProfileError
-from rolequiz.progress import (
+from rolequiz.files import progress as progress_module
+from rolequiz.files.progress import (
     Progress,
     default_profile_path,
     load_progress,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from rolequiz.content import Bank
+from rolequiz.domain.content import Bank
 from rolequiz.errors import ProfileError
-from rolequiz.progress import Progress
-from rolequiz.report import build_report, load_report, report_to_toml, write_report
+from rolequiz.files.progress import Progress
+from rolequiz.files.report import build_report, load_report, report_to_toml, write_report
 
 WHEN = datetime(2026, 11, 23, 10, 0, 0, tzinfo=UTC)
 

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from rolequiz import models
-from rolequiz.content import RoleSkill, shipped_content_dir
-from rolequiz.content_loader import _plain_role_skill
+from rolequiz.domain import content_models as models
+from rolequiz.domain.content import RoleSkill, shipped_content_dir
+from rolequiz.domain.content_loader import _plain_role_skill
 from rolequiz.tomlio import read_toml
 
 NUMBER = st.one_of(

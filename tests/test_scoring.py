@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from rolequiz.content import Bank
-from rolequiz.scoring import rank_roles, score_role
+from rolequiz.domain.content import Bank
+from rolequiz.domain.scoring import rank_roles, score_role
 
 RATINGS = {"sql": 3, "python": 2, "tableau": 0, "spark": 1}
 
@@ -67,7 +67,7 @@ def test_ties_are_broken_by_readiness_then_role_id(mini_bank: Bank) -> None:
     assert [fit.role.id for fit in ranked] == ["analyst", "engineer"]
 
 
-# --- closeness (module docstring of rolequiz.scoring), hand-computed on the mini bank ---------
+# --- closeness (module docstring of rolequiz.domain.scoring), hand-computed on the mini bank ---
 #
 # closeness = fit' * focus, fit' = met / rated over the counted skills (a weight-1 nice to have
 # rated below target is left out), focus = (rated + unknown / 2) / (rated + unknown + elsewhere),
@@ -153,8 +153,8 @@ def test_raising_a_listed_skill_never_lowers_that_roles_closeness(mini_bank: Ban
 def test_worked_example_of_docs_scoring_md() -> None:
     from types import MappingProxyType
 
-    from rolequiz.content import Role
-    from rolequiz.content import RoleSkill as Spec
+    from rolequiz.domain.content import Role
+    from rolequiz.domain.content import RoleSkill as Spec
 
     role = Role(
         id="analyst",

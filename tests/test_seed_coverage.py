@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rolequiz.content import Bank
+from rolequiz.domain.content import Bank
 
 # Read off ../shared/seeds/ by hand: each name as a seed writes it, with the seed it is from.
 SEED_NAMES = {

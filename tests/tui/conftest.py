@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from rolequiz.app import RolequizApp
-from rolequiz.content import Bank, load_bank
+from rolequiz.domain.content import Bank, load_bank
+from rolequiz.tui.app import RolequizApp
 
 FIXED_TIME = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.content import Content
 
-from rolequiz.widgets.columns import Column, ColumnTable
-from rolequiz.widgets.literal import literal
+from rolequiz.tui.widgets.columns import Column, ColumnTable
+from rolequiz.tui.widgets.literal import literal
 
 
 class TableApp(App[None]):

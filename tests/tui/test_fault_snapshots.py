@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from rolequiz.lock import ProfileLock, lock_path, this_host
+from rolequiz.files.lock import ProfileLock, lock_path, this_host
 
 from .conftest import MakeApp
 

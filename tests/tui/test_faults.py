@@ -24,17 +24,12 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-import rolequiz.progress as progress_module
-from rolequiz.app import RolequizApp
-from rolequiz.cli import main
-from rolequiz.content import Bank
+import rolequiz.files.progress as progress_module
+from rolequiz.cli.main import main
+from rolequiz.domain.content import Bank
 from rolequiz.errors import RolequizError
-from rolequiz.lock import ProfileInUse, ProfileLock, lock_path
-from rolequiz.progress import Progress, load_progress
-from rolequiz.screens.faults import InUseScreen, SaveElsewhereModal, UnsavedQuitModal
-from rolequiz.screens.question import QuestionScreen
-from rolequiz.screens.start import BrokenProfileScreen, ResumeScreen
-from rolequiz.screens.welcome import WelcomeScreen
+from rolequiz.files.lock import ProfileInUse, ProfileLock, lock_path
+from rolequiz.files.progress import Progress, load_progress
 from rolequiz.session import (
     ProfileWriter,
     QuizSession,
@@ -42,6 +37,11 @@ from rolequiz.session import (
     elsewhere_suggestion,
     write_profile,
 )
+from rolequiz.tui.app import RolequizApp
+from rolequiz.tui.screens.faults import InUseScreen, SaveElsewhereModal, UnsavedQuitModal
+from rolequiz.tui.screens.question import QuestionScreen
+from rolequiz.tui.screens.start import BrokenProfileScreen, ResumeScreen
+from rolequiz.tui.screens.welcome import WelcomeScreen
 
 from .conftest import MakeApp, read_toml_when, write_content
 
@@ -421,9 +421,9 @@ HOLDER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from rolequiz.content import load_bank
-    from rolequiz.progress import Progress, load_progress
-    from rolequiz.lock import ProfileLock
+    from rolequiz.domain.content import load_bank
+    from rolequiz.files.progress import Progress, load_progress
+    from rolequiz.files.lock import ProfileLock
     from rolequiz.session import QuizSession
     bank, path = load_bank(Path(sys.argv[1])), Path(sys.argv[2])
     session = QuizSession(

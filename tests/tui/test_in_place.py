@@ -7,8 +7,8 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from rolequiz.widgets.in_place import update_in_place
-from rolequiz.widgets.literal import literal
+from rolequiz.tui.widgets.in_place import update_in_place
+from rolequiz.tui.widgets.literal import literal
 
 
 class TextApp(App[None]):

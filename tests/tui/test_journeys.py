@@ -10,20 +10,20 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, Tree
 
-from rolequiz.app import RolequizApp
-from rolequiz.content import Bank
-from rolequiz.gaps import gap_list
-from rolequiz.screens.export import ExportModal
-from rolequiz.screens.find import FindModal, find_skills
-from rolequiz.screens.help import HelpScreen
-from rolequiz.screens.overview import OverviewScreen
-from rolequiz.screens.question import QuestionScreen
-from rolequiz.screens.results import ResultsScreen
-from rolequiz.screens.start import BrokenProfileScreen, OpenProfileModal, ResumeScreen
-from rolequiz.screens.welcome import WelcomeScreen
+from rolequiz.domain.content import Bank
+from rolequiz.domain.gaps import gap_list
 from rolequiz.session import QuizSession
-from rolequiz.widgets.gap_card import GapCard
-from rolequiz.widgets.rating_picker import RatingPicker
+from rolequiz.tui.app import RolequizApp
+from rolequiz.tui.screens.export import ExportModal
+from rolequiz.tui.screens.find import FindModal, find_skills
+from rolequiz.tui.screens.help import HelpScreen
+from rolequiz.tui.screens.overview import OverviewScreen
+from rolequiz.tui.screens.question import QuestionScreen
+from rolequiz.tui.screens.results import ResultsScreen
+from rolequiz.tui.screens.start import BrokenProfileScreen, OpenProfileModal, ResumeScreen
+from rolequiz.tui.screens.welcome import WelcomeScreen
+from rolequiz.tui.widgets.gap_card import GapCard
+from rolequiz.tui.widgets.rating_picker import RatingPicker
 
 from .conftest import MakeApp, read_toml_when
 

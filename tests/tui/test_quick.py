@@ -12,14 +12,14 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from rolequiz.app import RolequizApp
-from rolequiz.content import Bank
-from rolequiz.progress import Progress
-from rolequiz.screens.question import QUICK_WORDS, QuestionScreen
-from rolequiz.screens.results import ResultsScreen
-from rolequiz.screens.start import ResumeScreen
-from rolequiz.screens.welcome import WelcomeScreen
+from rolequiz.domain.content import Bank
+from rolequiz.files.progress import Progress
 from rolequiz.session import QuizSession
+from rolequiz.tui.app import RolequizApp
+from rolequiz.tui.screens.question import QUICK_WORDS, QuestionScreen
+from rolequiz.tui.screens.results import ResultsScreen
+from rolequiz.tui.screens.start import ResumeScreen
+from rolequiz.tui.screens.welcome import WelcomeScreen
 
 from .conftest import FIXED_TIME, MakeApp, read_toml_when
 from .test_journeys import SIZE, session_of, text_of

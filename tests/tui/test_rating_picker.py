@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from rolequiz.content import Level
-from rolequiz.widgets.in_place import GrowingStatic, update_in_place
-from rolequiz.widgets.rating_picker import RatingPicker
+from rolequiz.domain.content import Level
+from rolequiz.tui.widgets.in_place import GrowingStatic, update_in_place
+from rolequiz.tui.widgets.rating_picker import RatingPicker
 
 LEVELS = [Level(value, label, f"anchor {value}") for value, label in enumerate("ABCDE")]
 LONG = "a long anchor that wraps onto a second line at this width of forty"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from rolequiz.content import Bank
+from rolequiz.domain.content import Bank
 from rolequiz.errors import ProfileError, RolequizError
-from rolequiz.progress import Progress, load_progress
+from rolequiz.files.progress import Progress, load_progress
 from rolequiz.session import (
     ProfileWriter,
     QuizSession,

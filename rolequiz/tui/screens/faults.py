@@ -14,9 +14,9 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rolequiz.errors import RolequizError
-from rolequiz.screens.paths import shown_path, typed_path
 from rolequiz.session import QuizSession
-from rolequiz.widgets.literal import literal, template
+from rolequiz.tui.screens.paths import shown_path, typed_path
+from rolequiz.tui.widgets.literal import literal, template
 
 InUseChoice = Literal["read_only", "copy", "quit"]
 QuitChoice = Literal["save_elsewhere", "retry", "quit", "back"]

@@ -14,9 +14,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from rolequiz.content import Level
-from rolequiz.widgets.columns import Column, assemble, wrap
-from rolequiz.widgets.literal import literal, template
+from rolequiz.domain.content import Level
+from rolequiz.tui.widgets.columns import Column, assemble, wrap
+from rolequiz.tui.widgets.literal import literal, template
 
 CURSOR = "▶"
 CURRENT = "●"

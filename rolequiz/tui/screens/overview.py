@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static, Tree
 
 from rolequiz.session import QuizSession
 from rolequiz.text import printable
-from rolequiz.widgets.literal import template
+from rolequiz.tui.widgets.literal import template
 
 STATE_MARKS = {
     "rated": "✓",

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from rolequiz.content import Bank, Role, Skill
-from rolequiz.progress import Progress, Status
-from rolequiz.scoring import RoleFit
+from rolequiz.domain.content import Bank, Role, Skill
+from rolequiz.domain.scoring import RoleFit
+from rolequiz.files.progress import Progress, Status
 
 Priority = Literal["high", "medium", "low"]
 HIGH_AT = 8.0

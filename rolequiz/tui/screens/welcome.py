@@ -14,10 +14,10 @@ from textual.containers import Center, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
-from rolequiz.content import Bank
-from rolequiz.screens.paths import shown_path
-from rolequiz.widgets.columns import Column, ColumnTable
-from rolequiz.widgets.literal import literal, template
+from rolequiz.domain.content import Bank
+from rolequiz.tui.screens.paths import shown_path
+from rolequiz.tui.widgets.columns import Column, ColumnTable
+from rolequiz.tui.widgets.literal import literal, template
 
 KEY_WIDTH = 14  # the key and label of a level, after its row's padding (.welcome-level)
 KEYS = (

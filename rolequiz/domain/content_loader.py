@@ -1,6 +1,6 @@
 """Validate a content folder with pydantic and turn it into a `Bank` of plain objects.
 
-Kept apart from `rolequiz.content` so that pydantic is imported only when content is loaded.
+Kept apart from `rolequiz.domain.content` so that pydantic is imported only when content is loaded.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from rolequiz import models
-from rolequiz.content import (
+from rolequiz.domain import content_models as models
+from rolequiz.domain.content import (
     SUPPORTED_CONTENT_SCHEMA,
     Bank,
     Category,

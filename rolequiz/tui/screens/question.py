@@ -12,13 +12,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from rolequiz.session import QuizSession
-from rolequiz.widgets.in_place import GrowingStatic, update_in_place
-from rolequiz.widgets.literal import literal, template
-from rolequiz.widgets.progress_line import ProgressLine
-from rolequiz.widgets.rating_picker import RatingPicker
+from rolequiz.tui.widgets.in_place import GrowingStatic, update_in_place
+from rolequiz.tui.widgets.literal import literal, template
+from rolequiz.tui.widgets.progress_line import ProgressLine
+from rolequiz.tui.widgets.rating_picker import RatingPicker
 
 if TYPE_CHECKING:
-    from rolequiz.adaptive import Certainty
+    from rolequiz.domain.quick import Certainty
 
 QUICK_WORDS: dict[Certainty, tuple[str, str]] = {
     "open": ("leading", "Quick mode: the closest role so far; another could still overtake it"),

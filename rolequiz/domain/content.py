@@ -1,8 +1,8 @@
 """The loaded content: rating scale, skills in quiz order, and role profiles, as plain objects.
 
-Loading validates every file with the pydantic models in `rolequiz.models` and checks the links
-between files (unknown skills, duplicate ids, `requires` loops). Every problem is reported as one
-line naming the file, the entry and the field.
+Loading validates every file with the pydantic models in `rolequiz.domain.content_models` and
+checks the links between files (unknown skills, duplicate ids, `requires` loops). Every problem
+is reported as one line naming the file, the entry and the field.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ class Role:
     name: str
     summary: str
     skills: Mapping[str, RoleSkill]
-    # For the scoring loop (rolequiz.scoring), worked out once: (skill id, weight, target, must)
-    # per skill, and the sum of the weights.
+    # For the scoring loop (rolequiz.domain.scoring), worked out once: (skill id, weight, target,
+    # must) per skill, and the sum of the weights.
     rows: tuple[tuple[str, float, int, bool], ...] = field(init=False, repr=False, compare=False)
     total_weight: float = field(init=False, repr=False, compare=False)
 
@@ -129,7 +129,7 @@ class Bank:
 
 def shipped_content_dir() -> Path:
     """The content that comes with rolequiz: inside the installed package, or the source tree."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # rolequiz/
     installed = package / "content"
     if (installed / "questions").is_dir():
         return installed
@@ -148,7 +148,7 @@ def content_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def load_bank(root: Path) -> Bank:
     """Load and validate a content folder; raise ContentError listing every problem found."""
-    from rolequiz import content_loader
+    from rolequiz.domain import content_loader
 
     return content_loader.load(root)
 

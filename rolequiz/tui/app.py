@@ -22,12 +22,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from rolequiz.content import Bank
-from rolequiz.content_cache import default_cache_dir, load_bank_cached
+from rolequiz.domain.content import Bank, load_bank
 from rolequiz.errors import ProfileError, RolequizError
-from rolequiz.lock import ProfileInUse, ProfileLock
-from rolequiz.progress import Progress
-from rolequiz.screens.paths import shown_path
+from rolequiz.files.lock import ProfileInUse, ProfileLock
+from rolequiz.files.progress import Progress
 from rolequiz.session import (
     ProfileWriter,
     QuizSession,
@@ -40,12 +38,13 @@ from rolequiz.session import (
     open_profile,
 )
 from rolequiz.text import printable
+from rolequiz.tui.screens.paths import shown_path
 
 if TYPE_CHECKING:
-    from rolequiz.screens.faults import InUseChoice, QuitChoice
-    from rolequiz.screens.help import HelpSection
-    from rolequiz.screens.question import QuestionScreen
-    from rolequiz.screens.start import BrokenChoice, ResumeChoice
+    from rolequiz.tui.screens.faults import InUseChoice, QuitChoice
+    from rolequiz.tui.screens.help import HelpSection
+    from rolequiz.tui.screens.question import QuestionScreen
+    from rolequiz.tui.screens.start import BrokenChoice, ResumeChoice
 
 
 @dataclass
@@ -138,7 +137,7 @@ class RolequizApp(App[int]):
         return QuizSession(self.bank, progress, path, writer=writer, lock=lock, read_only=read_only)
 
     def _show_in_use(self, path: Path, in_use: ProfileInUse) -> None:
-        from rolequiz.screens.faults import InUseScreen
+        from rolequiz.tui.screens.faults import InUseScreen
 
         shown_copy = copy_name(path, self._now() if self._now else None)
 
@@ -167,7 +166,7 @@ class RolequizApp(App[int]):
         self.push_screen(InUseScreen(str(in_use), shown_copy), chosen)
 
     def _ask_to_resume(self, session: QuizSession) -> None:
-        from rolequiz.screens.start import ResumeScreen
+        from rolequiz.tui.screens.start import ResumeScreen
 
         counts = session.counts()
         updated = session.progress.updated
@@ -212,7 +211,7 @@ class RolequizApp(App[int]):
         )
 
     def _show_broken(self, path: Path, problem: str) -> None:
-        from rolequiz.screens.start import BrokenProfileScreen
+        from rolequiz.tui.screens.start import BrokenProfileScreen
 
         new_path = fresh_path_beside(path)
 
@@ -228,7 +227,7 @@ class RolequizApp(App[int]):
         self.push_screen(BrokenProfileScreen(path, problem, new_path), chosen)
 
     def _open_other(self, previous: Path) -> None:
-        from rolequiz.screens.start import OpenProfileModal
+        from rolequiz.tui.screens.start import OpenProfileModal
 
         def chosen(path: Path | None) -> None:
             if path is None:
@@ -243,7 +242,7 @@ class RolequizApp(App[int]):
         self.session = session
         self.profile_path = session.path
         if session.unknown_skills and not told_unknown:
-            from rolequiz.screens.start import unknown_note
+            from rolequiz.tui.screens.start import unknown_note
 
             self.notify(unknown_note(session.unknown_skills), markup=False, timeout=10)
         if session.read_only:
@@ -256,7 +255,7 @@ class RolequizApp(App[int]):
 
         def show_question(mode: object = None) -> None:
             # Imported when first shown, so a welcome screen paints without it.
-            from rolequiz.screens.question import QuestionScreen
+            from rolequiz.tui.screens.question import QuestionScreen
 
             # The welcome screen's choice; else the flag, or the mode the profile was left in.
             if mode == "quick" or (mode is None and (self.quick or session.saved_in_quick_mode)):
@@ -265,7 +264,7 @@ class RolequizApp(App[int]):
             self.push_screen(self.question_screen)
 
         if welcome:
-            from rolequiz.screens.welcome import WelcomeScreen
+            from rolequiz.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(
                 WelcomeScreen(self.bank, session.path, quick=self.quick), show_question
@@ -320,7 +319,7 @@ class RolequizApp(App[int]):
         question.show_skill()
 
     def action_results(self) -> None:
-        from rolequiz.screens.results import ResultsScreen
+        from rolequiz.tui.screens.results import ResultsScreen
 
         question = self._back_to_question()
         if question is None or self.session is None:
@@ -328,14 +327,14 @@ class RolequizApp(App[int]):
         self.push_screen(ResultsScreen(self.session))
 
     def action_overview(self) -> None:
-        from rolequiz.screens.overview import OverviewScreen
+        from rolequiz.tui.screens.overview import OverviewScreen
 
         if self.session is None or self._back_to_question() is None:
             return
         self.push_screen(OverviewScreen(self.session), self._open_skill)
 
     def action_find(self) -> None:
-        from rolequiz.screens.find import FindModal
+        from rolequiz.tui.screens.find import FindModal
 
         if self.session is None or self._back_to_question() is None:
             return
@@ -352,7 +351,7 @@ class RolequizApp(App[int]):
             question.go_to(skill_id)
 
     def action_export_report(self, role_id: str | None = None) -> None:
-        from rolequiz.screens.export import ExportModal
+        from rolequiz.tui.screens.export import ExportModal
 
         session = self.session
         if session is None:
@@ -377,21 +376,21 @@ class RolequizApp(App[int]):
         )
 
     def action_help(self) -> None:
-        from rolequiz.screens.help import HelpScreen
+        from rolequiz.tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[HelpSection]:
-        from rolequiz.screens.export import ExportModal
-        from rolequiz.screens.find import FindModal
-        from rolequiz.screens.overview import OverviewScreen
-        from rolequiz.screens.question import QuestionScreen
-        from rolequiz.screens.results import ResultsScreen
-        from rolequiz.screens.start import ResumeScreen
-        from rolequiz.screens.welcome import WelcomeScreen
-        from rolequiz.widgets.rating_picker import RatingPicker
+        from rolequiz.tui.screens.export import ExportModal
+        from rolequiz.tui.screens.find import FindModal
+        from rolequiz.tui.screens.overview import OverviewScreen
+        from rolequiz.tui.screens.question import QuestionScreen
+        from rolequiz.tui.screens.results import ResultsScreen
+        from rolequiz.tui.screens.start import ResumeScreen
+        from rolequiz.tui.screens.welcome import WelcomeScreen
+        from rolequiz.tui.widgets.rating_picker import RatingPicker
 
         return [
             (
@@ -513,7 +512,7 @@ class RolequizApp(App[int]):
 
     def _save_elsewhere(self, then: Callable[[bool], None] | None = None) -> None:
         """Ask for a new file and save there (the session does it); `then(saved)` after."""
-        from rolequiz.screens.faults import SaveElsewhereModal
+        from rolequiz.tui.screens.faults import SaveElsewhereModal
 
         session = self.session
         if session is None:
@@ -546,7 +545,7 @@ class RolequizApp(App[int]):
 
     def _quit(self, *, ask: bool = True) -> None:
         """Quit, unless answers would be lost: then ask first (a second ctrl+q quits anyway)."""
-        from rolequiz.screens.faults import UnsavedQuitModal
+        from rolequiz.tui.screens.faults import UnsavedQuitModal
 
         session = self.session
         if ask and session is not None and not isinstance(self.screen, UnsavedQuitModal):
@@ -587,16 +586,14 @@ class RolequizApp(App[int]):
 def _settle_garbage_collector() -> None:
     """Once the first screen is up: what start-up made lives as long as the quiz, so the
     collector leaves it out of its scans from now on (a full scan of it paused an answer for
-    tens of milliseconds), and collecting goes on (`rolequiz.cli` turns it off to start)."""
+    tens of milliseconds), and collecting goes on (`rolequiz.cli.main` turns it off to start)."""
     gc.freeze()
     gc.enable()
 
 
 def run(content_root: Path, profile_path: Path, quick: bool = False) -> int:
     """Open the quiz; returns the exit code. A bad content folder raises ContentError first."""
-    # Validated content is cached by the exact bytes of its files: an unchanged folder opens
-    # without importing pydantic (most of the start-up time rolequiz adds to Textual's).
-    bank = load_bank_cached(content_root, default_cache_dir())
+    bank = load_bank(content_root)
     app = RolequizApp(bank=bank, profile_path=profile_path, quick=quick)
     try:
         app.run()

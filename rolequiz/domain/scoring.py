@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rolequiz.content import Bank, Role
+from rolequiz.domain.content import Bank, Role
 
 # The weight of a rated skill the role does not list: the lowest a profile can give.
 ELSEWHERE_WEIGHT = 1.0

@@ -9,11 +9,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from rolequiz.content import Bank, load_bank
+from rolequiz.domain.content import Bank, load_bank
+from rolequiz.domain.quiz import counts
+from rolequiz.domain.scoring import RoleFit, rank_roles
 from rolequiz.errors import RolequizError
-from rolequiz.progress import Progress, default_profile_path, load_progress
-from rolequiz.quiz import counts
-from rolequiz.scoring import RoleFit, rank_roles
+from rolequiz.files.progress import Progress, default_profile_path, load_progress
 from rolequiz.text import escape_in_strings, printable
 
 
@@ -163,7 +163,7 @@ def _score_text(
 
 
 def report(bank: Bank, path: Path | None, role_name: str | None, output: Path | None) -> int:
-    from rolequiz.report import build_report, report_to_toml, write_report
+    from rolequiz.files.report import build_report, report_to_toml, write_report
 
     source = path or default_profile_path()
     progress = load_progress(source)

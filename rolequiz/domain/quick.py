@@ -1,6 +1,6 @@
 """Quick mode: which question to ask next, and when the top role is likely or settled.
 
-Everything is computed with the scoring rule of `rolequiz.scoring`; docs/scoring.md ("Quick
+Everything is computed with the scoring rule of `rolequiz.domain.scoring`; docs/scoring.md ("Quick
 mode") states the rules and proves the settled bound. Per role the answers so far are kept as
 the sums closeness is made of, so the effect of one more answer costs O(1):
 
@@ -9,7 +9,7 @@ the sums closeness is made of, so the effect of one more answer costs O(1):
     unknown   sum(w) over the must-haves not rated
     above     sum(max(0, x - 1)) over rated skills the role does not list  (elsewhere = above/3)
 
-Pending questions are the unanswered skills not below a parent rated 0 (`rolequiz.quiz`).
+Pending questions are the unanswered skills not below a parent rated 0 (`rolequiz.domain.quiz`).
 
 - **Model answers**: a holder of role Z answers each pending skill Z lists at Z's target and
   skips the rest.
@@ -29,9 +29,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rolequiz.content import Bank, Role
-from rolequiz.progress import Progress
-from rolequiz.scoring import ELSEWHERE_WEIGHT, NICE_TO_HAVE, closeness
+from rolequiz.domain.content import Bank, Role
+from rolequiz.domain.scoring import ELSEWHERE_WEIGHT, NICE_TO_HAVE, closeness
+from rolequiz.files.progress import Progress
 
 Certainty = Literal["open", "likely", "settled"]
 CERTAINTY_RANK: Mapping[Certainty, int] = {"open": 0, "likely": 1, "settled": 2}
@@ -117,7 +117,7 @@ def _contribution(
     row: Sequence[Spec | None], level: int
 ) -> list[tuple[float, float, float, float, float]]:
     """Per role, what a rating at `level` adds to (met, rated, known must weight, above,
-    met_all): the scoring rule of rolequiz.scoring, one skill at a time."""
+    met_all): the scoring rule of rolequiz.domain.scoring, one skill at a time."""
     above = float(max(0, level - 1))
     vectors: list[tuple[float, float, float, float, float]] = []
     for spec in row:

@@ -7,8 +7,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from rolequiz.content import Level
-from rolequiz.gaps import Gap
+from rolequiz.domain.content import Level
+from rolequiz.domain.gaps import Gap
 from rolequiz.text import printable
 
 PRIORITY_STYLE = {"high": "bold $text-error", "medium": "bold $text-warning", "low": "$text-muted"}

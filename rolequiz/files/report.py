@@ -10,12 +10,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rolequiz.content import Bank, Role
+from rolequiz.domain.content import Bank, Role
+from rolequiz.domain.gaps import explain, gap_list, unrated_list
+from rolequiz.domain.quiz import counts
+from rolequiz.domain.scoring import rank_roles
 from rolequiz.errors import ProfileError, RolequizError
-from rolequiz.gaps import explain, gap_list, unrated_list
-from rolequiz.progress import Progress, now_utc
-from rolequiz.quiz import counts
-from rolequiz.scoring import rank_roles
+from rolequiz.files.progress import Progress, now_utc
 from rolequiz.text import escape_in_strings, printable, short_repr, shorten
 from rolequiz.tomlio import dumps_toml, read_toml, write_atomic
 
@@ -127,7 +127,7 @@ def load_report(path: Path) -> dict[str, Any]:
 def validate_report(data: dict[str, Any], name: str) -> dict[str, Any]:
     from pydantic import ValidationError
 
-    from rolequiz.report_model import ReportFile
+    from rolequiz.files.report_model import ReportFile
 
     name = printable(name)
     version = data.get("schema_version")

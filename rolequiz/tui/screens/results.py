@@ -12,13 +12,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from rolequiz.content import Role
-from rolequiz.gaps import Contribution, explain, gap_list, unrated_list
-from rolequiz.scoring import RoleFit
+from rolequiz.domain.content import Role
+from rolequiz.domain.gaps import Contribution, explain, gap_list, unrated_list
+from rolequiz.domain.scoring import RoleFit
 from rolequiz.session import QuizSession
 from rolequiz.text import printable
-from rolequiz.widgets.gap_card import GapCard
-from rolequiz.widgets.literal import literal, template
+from rolequiz.tui.widgets.gap_card import GapCard
+from rolequiz.tui.widgets.literal import literal, template
 
 BAR_WIDTH = 10
 EXPLAIN_SHOWN = 4

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from rolequiz.screens.paths import shown_path, typed_path
-from rolequiz.widgets.literal import literal, template
+from rolequiz.tui.screens.paths import shown_path, typed_path
+from rolequiz.tui.widgets.literal import literal, template
 
 ResumeChoice = Literal["resume", "start_over", "open_other", "quit"]
 BrokenChoice = Literal["new_beside", "open_other", "quit"]

@@ -16,10 +16,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from rolequiz.content import Bank, Skill
+from rolequiz.domain.content import Bank, Skill
 from rolequiz.session import QuizSession
 from rolequiz.text import printable
-from rolequiz.widgets.literal import literal
+from rolequiz.tui.widgets.literal import literal
 
 MAX_SHOWN = 40
 STATE_WORDS = {

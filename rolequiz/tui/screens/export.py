@@ -13,11 +13,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from rolequiz.content import Role
+from rolequiz.domain.content import Role
 from rolequiz.errors import RolequizError
-from rolequiz.screens.paths import shown_path, typed_path
 from rolequiz.session import QuizSession, existing_target
-from rolequiz.widgets.literal import literal, template
+from rolequiz.tui.screens.paths import shown_path, typed_path
+from rolequiz.tui.widgets.literal import literal, template
 
 Stage = Literal["edit", "confirm", "done"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rolequiz.content import Bank, Skill
-from rolequiz.progress import Progress
+from rolequiz.domain.content import Bank, Skill
+from rolequiz.files.progress import Progress
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,14 +108,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from rolequiz.content import content_dir
+    from rolequiz.domain.content import content_dir
 
     root = content_dir(getattr(args, "content", None))
     if args.command is None:
         return _open_quiz(root, args)
     if args.command == "validate":
         return _validate(root)
-    from rolequiz import commands
+    from rolequiz.cli import commands
 
     bank = commands.load(root)
     if args.command == "score":
@@ -135,10 +135,10 @@ def _open_quiz(root: Path, args: argparse.Namespace) -> int:
     # scanning it again and again only costs start-up time. The app turns it back on.
     gc.disable()
     try:
-        from rolequiz.progress import default_profile_path
+        from rolequiz.files.progress import default_profile_path
 
         profile = Path(args.profile).expanduser() if args.profile else default_profile_path()
-        from rolequiz.app import run
+        from rolequiz.tui.app import run
 
         return run(content_root=root, profile_path=profile, quick=args.quick)
     finally:
@@ -146,7 +146,7 @@ def _open_quiz(root: Path, args: argparse.Namespace) -> int:
 
 
 def _validate(root: Path) -> int:
-    from rolequiz.content import load_bank
+    from rolequiz.domain.content import load_bank
 
     try:
         bank = load_bank(root)

@@ -1,0 +1,1 @@
+"""The `rolequiz` command line: the quiz with no arguments, scripting commands otherwise."""
