@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from rolequiz.domain import progress as progress_module
+from rolequiz.domain.progress import Progress
 from rolequiz.errors import ProfileError
-from rolequiz.files import progress as progress_module
 from rolequiz.files.progress import (
-    Progress,
     default_profile_path,
     load_progress,
     progress_to_toml,

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolequiz.domain.content import Bank, load_bank, shipped_content_dir
+from rolequiz.domain.progress import Progress
 from rolequiz.domain.quiz import counts, not_applicable
-from rolequiz.files.progress import Progress
 
 BANK = load_bank(shipped_content_dir())
 IDS = [skill.id for skill in BANK.skills] + ["not_in_the_bank"]
