@@ -254,3 +254,18 @@ def test_bad_quick_mode_keys_get_one_line(
     with pytest.raises(ProfileError) as caught:
         load_progress(path)
     assert problem in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_new_profile_gets_the_umask_and_a_saved_one_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    old = os.umask(0o027)  # this test's own umask; rolequiz never reads or sets one
+    try:
+        save_progress(path, Progress(ratings={"sql": 1}))
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o640
+    path.chmod(0o600)
+    save_progress(path, Progress(ratings={"sql": 2}))
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["p.toml"]
