@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kaggle import read_respondents
 
 from rolequiz.domain.content import Bank, content_dir, load_bank
-from rolequiz.domain.quick import QuickMode, pending_ids
-from rolequiz.domain.quiz import not_applicable
+from rolequiz.domain.progress import Progress
+from rolequiz.domain.quick import QuickMode
+from rolequiz.domain.quiz import blocked_by, not_applicable, pending_ids
 from rolequiz.domain.scoring import rank_roles
-from rolequiz.files.progress import Progress
 
 PERSONAS = Path(__file__).resolve().parents[1] / "tests" / "personas"
 
@@ -105,18 +105,8 @@ def simulate(quick: QuickMode, bank: Bank, name: str, record: dict[str, int]) ->
 def askable(bank: Bank, record: dict[str, int]) -> dict[str, int]:
     """The answers of `record` a quiz asks for: none below a parent the record rates 0 (the
     survey reads gcp 0 and bigquery 0 alike; the quiz passes over BigQuery after GCP 0)."""
-    kept: dict[str, int] = {}
-    for skill_id, level in record.items():
-        skill = bank.skill_by_id.get(skill_id)
-        parent = skill.requires if skill else None
-        seen: set[str] = set()
-        while parent is not None and parent not in seen and record.get(parent) != 0:
-            seen.add(parent)
-            above = bank.skill_by_id.get(parent)
-            parent = above.requires if above else None
-        if parent is None or parent in seen:
-            kept[skill_id] = level
-    return kept
+    blocked = blocked_by(bank, record)
+    return {skill_id: level for skill_id, level in record.items() if skill_id not in blocked}
 
 
 _WORKER: tuple[QuickMode, Bank] | None = None

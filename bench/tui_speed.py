@@ -271,8 +271,9 @@ def keys_bare(subject: Subject, count: int, seed: int, folder: Path) -> KeyRun:
 
 def keys_app(subject: Subject, count: int, seed: int, folder: Path) -> KeyRun:
     from rolequiz.domain.content import load_bank, shipped_content_dir
-    from rolequiz.files.progress import Progress
-    from rolequiz.session import ProfileWriter, QuizSession
+    from rolequiz.domain.progress import Progress
+    from rolequiz.domain.session import QuizSession
+    from rolequiz.files.writer import ProfileWriter
 
     bank = load_bank(shipped_content_dir())
     rng = random.Random(seed)

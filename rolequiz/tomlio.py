@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -28,6 +29,9 @@ _KEY_PART = r"""[ \t]*(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')[ \t]*"""
 _LONG_KEY = rf"""(?<![A-Za-z0-9_."'-])(?:{_KEY_PART}\.){{{MAX_KEY_PARTS}}}"""
 # A pipe with no writer must not block the open; the file type is then checked and refused.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+# Files rolequiz makes beside a profile (temporary files, the lock) are never opened through a
+# symlink: a link planted under such a name must not redirect the write.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def read_toml(path: Path, *, max_bytes: int = MAX_PROFILE_BYTES) -> dict[str, Any]:
@@ -134,16 +138,13 @@ def write_atomic(path: Path, text: str) -> None:
     """
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    import tempfile  # only when writing: the scripting commands mostly read
-
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
+    fd, tmp = _new_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
+            _keep_mode(path, tmp, handle.fileno())
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        _copy_mode(path, tmp)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -176,15 +177,35 @@ def remove_stale_temps(path: Path) -> int:
     return removed
 
 
-def _copy_mode(target: Path, tmp: Path) -> None:
-    """Give the new file the old file's permissions, or the usual ones for a new file."""
+def _new_temp(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside `path`, named as `remove_stale_temps` expects
+    (`.<name>.<8 random>.tmp`), opened for writing.
+
+    Made with mode 0o666 so the kernel applies the umask, as for any new file (no umask is read
+    or changed); never through a symlink (O_EXCL, and O_NOFOLLOW where there is one).
+    """
+    import secrets  # only when writing: the scripting commands mostly read
+
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+
+
+def _keep_mode(target: Path, tmp: Path, fd: int) -> None:
+    """Give the new file the permissions of the file it replaces, if there is one."""
     try:
         mode = target.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
+        return  # a new file: the mode the kernel gave it (0o666 less the umask) stays
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:
+        os.chmod(tmp, mode)
 
 
 def _fsync_folder(folder: Path) -> None:

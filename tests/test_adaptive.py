@@ -22,10 +22,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolequiz.domain.content import Bank, Category, Level, Role, RoleSkill, Skill
-from rolequiz.domain.quick import QuickMode, pending_ids
-from rolequiz.domain.quiz import not_applicable
+from rolequiz.domain.progress import Progress
+from rolequiz.domain.quick import QuickMode
+from rolequiz.domain.quiz import not_applicable, pending_ids
 from rolequiz.domain.scoring import rank_roles
-from rolequiz.files.progress import Progress
 
 LEVELS = tuple(Level(value, f"L{value}", f"level {value}") for value in range(5))
 RoleTable = Mapping[str, Mapping[str, tuple[float, int, bool]]]

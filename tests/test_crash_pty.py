@@ -40,9 +40,11 @@ import struct
 import termios
 
 from rolequiz.domain.content import Bank, load_bank, shipped_content_dir
+from rolequiz.domain.progress import Progress
+from rolequiz.domain.session import QuizSession
 from rolequiz.errors import ProfileError
-from rolequiz.files.progress import Progress, load_progress
-from rolequiz.session import ProfileWriter, QuizSession
+from rolequiz.files.progress import load_progress
+from rolequiz.files.writer import ProfileWriter
 
 ROWS, COLUMNS = 24, 80
 ENTER = b"\r"

@@ -34,15 +34,9 @@ from hypothesis import strategies as st
 
 from rolequiz.cli.main import main
 from rolequiz.domain.content import Bank, load_bank, shipped_content_dir
+from rolequiz.domain.progress import MAX_NOTE_CHARS, Progress, parse_progress, progress_to_data
 from rolequiz.errors import ContentError, ProfileError
-from rolequiz.files.progress import (
-    MAX_NOTE_CHARS,
-    Progress,
-    load_progress,
-    parse_progress,
-    progress_to_data,
-    save_progress,
-)
+from rolequiz.files.progress import load_progress, save_progress
 from rolequiz.files.report import build_report, load_report, report_to_toml, validate_report
 from rolequiz.text import escape_in_strings, printable, short_repr
 from rolequiz.tomlio import MAX_CONTENT_BYTES, MAX_PROFILE_BYTES

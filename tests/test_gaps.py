@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rolequiz.domain.content import Bank
 from rolequiz.domain.gaps import explain, gap_list, priority_of, unrated_list
+from rolequiz.domain.progress import Progress
 from rolequiz.domain.scoring import rank_roles
-from rolequiz.files.progress import Progress
 
 
 def test_engineer_gaps_are_ordered_by_weight_times_shortfall(mini_bank: Bank) -> None:

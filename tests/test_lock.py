@@ -181,3 +181,14 @@ def test_a_taker_turned_away_leaves_the_holders_save_in_progress_alone(tmp_path:
         assert saving.exists()
     finally:
         first.release()
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="needs O_NOFOLLOW")
+def test_a_symlink_in_place_of_the_lock_file_is_never_followed(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.toml"
+    target = tmp_path / "important.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    lock_path(profile).symlink_to(target)
+    assert ProfileLock.acquire(profile) is None  # opens unlocked, as where no lock can be made
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    assert read_holder(profile) == Holder()

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from rolequiz.domain import progress as progress_module
+from rolequiz.domain.progress import Progress, QuickState
 from rolequiz.errors import ProfileError
-from rolequiz.files import progress as progress_module
 from rolequiz.files.progress import (
-    Progress,
     default_profile_path,
     load_progress,
     progress_to_toml,
@@ -212,3 +212,60 @@ def test_default_location_is_the_user_data_folder_or_the_env_var(
 def test_toml_text_sorts_ratings_for_clean_diffs() -> None:
     text = progress_to_toml(Progress(ratings={"spark": 1, "airflow": 2, "sql": 3}))
     assert text.index("airflow") < text.index("spark") < text.index("sql")
+
+
+def test_quick_mode_is_a_field_that_round_trips_as_readable_keys(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    original = Progress(ratings={"sql": 3}, quick=QuickState(on=True, likely_after=3))
+    save_progress(path, original)
+    text = path.read_text(encoding="utf-8")
+    assert 'mode = "quick"' in text and "[quick]\nlikely_after = 3\n" in text
+    loaded = load_progress(path)
+    assert loaded.quick == QuickState(on=True, likely_after=3) and loaded.extra == {}
+    loaded.quick = QuickState(likely_after=3, settled_after=6)  # quick mode left
+    save_progress(path, loaded)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert "mode" not in data and data["quick"] == {"likely_after": 3, "settled_after": 6}
+    assert load_progress(path).quick == QuickState(likely_after=3, settled_after=6)
+
+
+def test_a_profile_without_quick_mode_writes_no_quick_keys(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    save_progress(path, Progress(ratings={"sql": 3}))
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert "mode" not in data and "quick" not in data
+    assert load_progress(path).quick == QuickState()
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('mode = "slow"\n', "mode: must be \"quick\" or left out, got 'slow'"),
+        ("[quick]\nlikely_after = -1\n", "quick.likely_after: must be a whole number 0 or more"),
+        ("[quick]\nsettled_after = true\n", "quick.settled_after: must be a whole number"),
+        ("[quick]\nsoon = 3\n", "quick.soon: unknown field"),
+        ('quick = "yes"\n', "quick: must be a table, got text"),
+    ],
+)
+def test_bad_quick_mode_keys_get_one_line(
+    write_profile: WriteProfile, text: str, problem: str
+) -> None:
+    path = write_profile("schema_version = 1\n" + text)
+    with pytest.raises(ProfileError) as caught:
+        load_progress(path)
+    assert problem in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_new_profile_gets_the_umask_and_a_saved_one_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    old = os.umask(0o027)  # this test's own umask; rolequiz never reads or sets one
+    try:
+        save_progress(path, Progress(ratings={"sql": 1}))
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o640
+    path.chmod(0o600)
+    save_progress(path, Progress(ratings={"sql": 2}))
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["p.toml"]

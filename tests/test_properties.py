@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolequiz.domain.content import Bank, load_bank, shipped_content_dir
+from rolequiz.domain.progress import Progress
 from rolequiz.domain.scoring import rank_roles, score_role
-from rolequiz.files.progress import Progress, load_progress, save_progress
+from rolequiz.files.progress import load_progress, save_progress
 from rolequiz.files.report import build_report, report_to_toml
 from rolequiz.tomlio import write_atomic
 

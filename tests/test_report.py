@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from rolequiz.domain.content import Bank
+from rolequiz.domain.progress import Progress
 from rolequiz.errors import ProfileError
-from rolequiz.files.progress import Progress
 from rolequiz.files.report import build_report, load_report, report_to_toml, write_report
 
 WHEN = datetime(2026, 11, 23, 10, 0, 0, tzinfo=UTC)

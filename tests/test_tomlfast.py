@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from rolequiz import tomlfast
 from rolequiz.domain.content import shipped_content_dir
-from rolequiz.files.progress import Progress, progress_to_toml
+from rolequiz.domain.progress import Progress
+from rolequiz.files.progress import progress_to_toml
 
 TESTS = Path(__file__).resolve().parent
 SHIPPED = sorted(shipped_content_dir().glob("*/*.toml"))

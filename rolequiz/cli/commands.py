@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from rolequiz.domain.content import Bank, load_bank
+from rolequiz.domain.progress import Progress, unknown_skills_note
 from rolequiz.domain.quiz import counts
 from rolequiz.domain.scoring import RoleFit, rank_roles
 from rolequiz.errors import RolequizError
-from rolequiz.files.progress import Progress, default_profile_path, load_progress
+from rolequiz.files.progress import default_profile_path, load_progress
 from rolequiz.text import escape_in_strings, printable
 
 
@@ -31,8 +32,7 @@ def _unknown(bank: Bank, path: Path, progress: Progress) -> tuple[list[str], str
     unknown = progress.unknown_skills(bank.skill_by_id)
     if not unknown:
         return unknown, ""
-    shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
-    return unknown, _warning(f"{path}: unknown skill ids kept but not scored: {shown}")
+    return unknown, _warning(f"{path}: {unknown_skills_note(unknown)}")
 
 
 # A team at least this big is scored by a process per CPU (on Linux, where they are forked

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rolequiz.domain.content import Bank, Role, Skill
-from rolequiz.domain.scoring import RoleFit
-from rolequiz.files.progress import Progress, Status
+from rolequiz.domain.progress import Progress, Status
+from rolequiz.domain.scoring import RoleFit, rated_terms
 
 Priority = Literal["high", "medium", "low"]
 HIGH_AT = 8.0
@@ -132,11 +132,9 @@ def explain(bank: Bank, ranked: list[RoleFit], ratings: Mapping[str, int]) -> Ex
     for skill_id, spec in top.skills.items():
         level = ratings.get(skill_id)
         if level:
-            met = min(level, spec.target) / spec.target
+            met = rated_terms(spec.weight, spec.target, level)[0]
             strengths.append(
-                Contribution(
-                    bank.skill_by_id[skill_id], level, spec.target, spec.weight, spec.weight * met
-                )
+                Contribution(bank.skill_by_id[skill_id], level, spec.target, spec.weight, met)
             )
     strengths.sort(key=lambda c: (-c.amount, order[c.skill.id]))
     runner_up = ranked[1].role if len(ranked) > 1 else None
@@ -145,14 +143,10 @@ def explain(bank: Bank, ranked: list[RoleFit], ratings: Mapping[str, int]) -> Ex
         for skill_id, spec in runner_up.skills.items():
             level = ratings.get(skill_id)
             if level is not None and level < spec.target:
-                missing = (spec.target - level) / spec.target
+                missing = spec.weight - rated_terms(spec.weight, spec.target, level)[0]
                 holdbacks.append(
                     Contribution(
-                        bank.skill_by_id[skill_id],
-                        level,
-                        spec.target,
-                        spec.weight,
-                        spec.weight * missing,
+                        bank.skill_by_id[skill_id], level, spec.target, spec.weight, missing
                     )
                 )
         holdbacks.sort(key=lambda c: (-c.amount, order[c.skill.id]))

@@ -1,15 +1,16 @@
 """Quick mode: which question to ask next, and when the top role is likely or settled.
 
-Everything is computed with the scoring rule of `rolequiz.domain.scoring`; docs/scoring.md ("Quick
-mode") states the rules and proves the settled bound. Per role the answers so far are kept as
-the sums closeness is made of, so the effect of one more answer costs O(1):
+Everything is computed with the scoring rule of `rolequiz.domain.scoring` (its one-skill-at-a-time
+functions: `rated_terms`, `above_aware`, `closeness_from_sums`); docs/scoring.md ("Quick mode")
+states the rules and proves the settled bound. Per role the answers so far are kept as the sums
+closeness is made of, so the effect of one more answer costs O(1):
 
     met       sum(w * met) over the counted skills       (scoring: counted_met)
     rated     sum(w) over the counted skills             (scoring: counted_weight)
     unknown   sum(w) over the must-haves not rated
     above     sum(max(0, x - 1)) over rated skills the role does not list  (elsewhere = above/3)
 
-Pending questions are the unanswered skills not below a parent rated 0 (`rolequiz.domain.quiz`).
+Pending questions are the unanswered skills not below a parent rated 0 (`quiz.pending_ids`).
 
 - **Model answers**: a holder of role Z answers each pending skill Z lists at Z's target and
   skips the rest.
@@ -27,20 +28,24 @@ from __future__ import annotations
 import operator
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from rolequiz.domain.content import Bank, Role
-from rolequiz.domain.scoring import ELSEWHERE_WEIGHT, NICE_TO_HAVE, closeness
-from rolequiz.files.progress import Progress
-
-Certainty = Literal["open", "likely", "settled"]
-CERTAINTY_RANK: Mapping[Certainty, int] = {"open": 0, "likely": 1, "settled": 2}
+from rolequiz.domain.progress import Certainty, Progress
+from rolequiz.domain.quiz import pending_ids, requirement_where
+from rolequiz.domain.scoring import (
+    above_aware,
+    closeness_from_sums,
+    is_nice_to_have,
+    order_key,
+    rated_terms,
+    readiness_from_sums,
+)
 
 # The settled test compares bounds to 9 decimals as the ranking does (scoring.rank_key), with
 # room for the last bits of floating-point sums taken in another order.
 SETTLED_MARGIN = 2e-9
-# The most "above" one answer can add to a role that does not list the skill: Expert, 4 - 1.
-MAX_ABOVE = 3
+# The most "above" one answer can add to a role that does not list the skill: Expert's.
+MAX_ABOVE = above_aware(4)
 # Fields of one role in a model answer's contribution vector: met, rated, unknown, above, met_all.
 _FIELDS = 5
 
@@ -105,11 +110,8 @@ class Tally:
             self.met_all[role] += vector[4]
 
     def closeness(self, role: int) -> float:
-        return closeness(
-            self.met[role],
-            self.rated[role],
-            self.unknown[role],
-            ELSEWHERE_WEIGHT * self.above[role] / 3,
+        return closeness_from_sums(
+            self.met[role], self.rated[role], self.unknown[role], self.above[role]
         )
 
 
@@ -118,14 +120,13 @@ def _contribution(
 ) -> list[tuple[float, float, float, float, float]]:
     """Per role, what a rating at `level` adds to (met, rated, known must weight, above,
     met_all): the scoring rule of rolequiz.domain.scoring, one skill at a time."""
-    above = float(max(0, level - 1))
+    above = float(above_aware(level))
     vectors: list[tuple[float, float, float, float, float]] = []
     for spec in row:
         if spec is None:
             vectors.append((0.0, 0.0, 0.0, above, 0.0))
             continue
-        met = spec.weight * min(level, spec.target) / spec.target
-        counted = not spec.nice or level >= spec.target
+        met, counted = rated_terms(spec.weight, spec.target, level)
         vectors.append(
             (
                 met if counted else 0.0,
@@ -144,14 +145,15 @@ def after_answer(tally: Tally, role: int, spec: Spec | None, level: int) -> floa
     met, rated, unknown = tally.met[role], tally.rated[role], tally.unknown[role]
     above = tally.above[role]
     if spec is None:
-        above += max(0, level - 1)
+        above += above_aware(level)
     else:
         if spec.must:
             unknown -= spec.weight
-        if not spec.nice or level >= spec.target:
-            met += spec.weight * min(level, spec.target) / spec.target
+        met_here, counted = rated_terms(spec.weight, spec.target, level)
+        if counted:
+            met += met_here
             rated += spec.weight
-    return closeness(met, rated, unknown, ELSEWHERE_WEIGHT * above / 3)
+    return closeness_from_sums(met, rated, unknown, above)
 
 
 class QuickMode:
@@ -166,9 +168,6 @@ class QuickMode:
         self.rows: tuple[tuple[Spec | None, ...], ...] = tuple(
             tuple(_spec(role, skill.id) for role in bank.roles) for skill in bank.skills
         )
-        # Ancestors through `requires`, nearest first.
-        self._ancestors = tuple(self._ancestors_of(skill.id) for skill in bank.skills)
-        self._total = [sum(spec.weight for spec in role.skills.values()) for role in bank.roles]
         self._must = [
             sum(spec.weight for spec in role.skills.values() if spec.must) for role in bank.roles
         ]
@@ -197,17 +196,6 @@ class QuickMode:
             int, tuple[tuple[float, float, float, float], dict[int, float]]
         ] = {}
 
-    def _ancestors_of(self, skill_id: str) -> tuple[int, ...]:
-        found: list[int] = []
-        parent = self.bank.skill_by_id[skill_id].requires
-        while parent is not None and parent in self._index_of:
-            index = self._index_of[parent]
-            if index in found:
-                break  # a loop: content loading refuses them, but never hang on one
-            found.append(index)
-            parent = self.bank.skills[index].requires
-        return tuple(found)
-
     # The sums and the ranking ------------------------------------------------------------------
 
     def tally(self, ratings: Mapping[str, int]) -> Tally:
@@ -233,9 +221,9 @@ class QuickMode:
     def ranking(self, tally: Tally) -> list[int]:
         """Role indices ranked as scoring.rank_roles ranks them: closeness, readiness, id."""
         keys = [
-            (
-                -round(tally.closeness(role), 9),
-                -round(tally.met_all[role] / self._total[role], 9),
+            order_key(
+                tally.closeness(role),
+                readiness_from_sums(tally.met_all[role], self.roles[role]),
                 self.roles[role].id,
             )
             for role in range(len(self.roles))
@@ -319,7 +307,7 @@ class QuickMode:
         bounds: list[tuple[float, float]] = []
         for role in range(len(self.roles)):
             met, rated, unknown = tally.met[role], tally.rated[role], tally.unknown[role]
-            elsewhere = ELSEWHERE_WEIGHT * tally.above[role] / 3
+            above = tally.above[role]
             listed = listed_must = 0.0  # highest: every listed skill at its target
             counted = counted_must = nice_must = 0.0  # lowest: every listed skill at 0
             unlisted = 0  # lowest: every skill the role does not list at Expert
@@ -337,14 +325,14 @@ class QuickMode:
                         counted_must += spec.weight
                 elif spec.must:
                     nice_must += spec.weight
-            high = closeness(met + listed, rated + listed, unknown - listed_must, elsewhere)
-            low_elsewhere = elsewhere + ELSEWHERE_WEIGHT * MAX_ABOVE * unlisted / 3
+            high = closeness_from_sums(met + listed, rated + listed, unknown - listed_must, above)
+            low_above = above + MAX_ABOVE * unlisted
             low_unknown = unknown - counted_must
             # A nice-to-have must-have rated below target only leaves `unknown`; closeness is a
             # ratio of terms linear in how much leaves, so its lowest is at none or all of them.
             low = min(
-                closeness(met, rated + counted, low_unknown, low_elsewhere),
-                closeness(met, rated + counted, low_unknown - nice_must, low_elsewhere),
+                closeness_from_sums(met, rated + counted, low_unknown, low_above),
+                closeness_from_sums(met, rated + counted, low_unknown - nice_must, low_above),
             )
             bounds.append((low, high))
         return bounds
@@ -456,10 +444,10 @@ class QuickMode:
         return result
 
     def _evaluate(
-        self, ratings: Mapping[str, int], pending_ids: Collection[str]
+        self, ratings: Mapping[str, int], pending_skill_ids: Collection[str]
     ) -> tuple[Assessment, str | None]:
         tally = self.tally(ratings)
-        pending = self.pending_indices(pending_ids)
+        pending = self.pending_indices(pending_skill_ids)
         top = self.ranking(tally)[0]
         challengers = sorted(self.overtakers(tally, pending, top))
         certainty: Certainty = "open"
@@ -478,10 +466,13 @@ class QuickMode:
             return assessment, None
         # A skill below a pending parent is reached through it, as in the quiz: the parent is
         # asked first (a 0 there makes the skill not applicable) and carries its best score.
-        pending_set = set(pending)
+        pending_set = set(pending_skill_ids)
+        farthest = requirement_where(
+            self.bank, lambda skill: skill.id in pending_set, farthest=True
+        )
         gate = {
-            index: next((a for a in reversed(self._ancestors[index]) if a in pending_set), index)
-            for index in pending
+            index: self._index_of[farthest[skill_id].id] if skill_id in farthest else index
+            for index, skill_id in ((index, self.bank.skills[index].id) for index in pending)
         }
         askable = [index for index in pending if gate[index] == index]
         chosen = askable[0]
@@ -504,26 +495,15 @@ class QuickMode:
     def next_question(
         self, bank: Bank, progress: Progress, after: int, not_applicable: frozenset[str]
     ) -> int | None:
-        """The session's strategy (session.NextQuestion); `after` plays no part in quick mode."""
+        """The session's strategy (rolequiz.domain.session.NextQuestion); `after` plays no
+        part in quick mode."""
         pending = pending_ids(bank, progress, not_applicable)
         chosen = self.choose(progress.ratings, pending)
         return None if chosen is None else self._index_of[chosen]
-
-
-def pending_ids(bank: Bank, progress: Progress, not_applicable: Collection[str]) -> list[str]:
-    """Skills still to be asked, in quiz order: unanswered and not below a parent rated 0."""
-    skipped = set(progress.skipped)
-    return [
-        skill.id
-        for skill in bank.skills
-        if skill.id not in progress.ratings
-        and skill.id not in skipped
-        and skill.id not in not_applicable
-    ]
 
 
 def _spec(role: Role, skill_id: str) -> Spec | None:
     spec = role.skills.get(skill_id)
     if spec is None:
         return None
-    return Spec(spec.weight, spec.target, spec.must, spec.weight <= NICE_TO_HAVE)
+    return Spec(spec.weight, spec.target, spec.must, is_nice_to_have(spec.weight))

@@ -96,14 +96,14 @@ def score_role(
             counted_weight += weight
             counted_met += met
     # Integer sums until here, so the result does not depend on the order of the ratings.
-    elsewhere = ELSEWHERE_WEIGHT * (above_aware_total - above_aware_here) / 3
+    above_elsewhere = above_aware_total - above_aware_here
     total_weight = role.total_weight
     readiness = met_weight / total_weight
     coverage = rated_weight / total_weight
     fit = met_weight / rated_weight if rated_weight else 0.0
     return RoleFit(
         role=role,
-        closeness=closeness(counted_met, counted_weight, unknown_weight, elsewhere),
+        closeness=closeness_from_sums(counted_met, counted_weight, unknown_weight, above_elsewhere),
         readiness=readiness,
         coverage=coverage,
         fit=fit,
@@ -121,7 +121,45 @@ def closeness(met: float, rated: float, unknown: float, elsewhere: float) -> flo
 
 
 def rank_key(role_fit: RoleFit) -> tuple[float, float, str]:
-    return (-round(role_fit.closeness, 9), -round(role_fit.readiness, 9), role_fit.role.id)
+    return order_key(role_fit.closeness, role_fit.readiness, role_fit.role.id)
+
+
+def order_key(closeness: float, readiness: float, role_id: str) -> tuple[float, float, str]:
+    """How roles are ranked: closeness, then readiness, then id (rounded to 9 places, so sums
+    taken in another order rank alike)."""
+    return (-round(closeness, 9), -round(readiness, 9), role_id)
+
+
+# The rule one skill at a time, for code that keeps a role's sums and adds answers to them
+# (quick mode, the explanation of the results) rather than scoring whole profiles.
+
+
+def rated_terms(weight: float, target: int, level: int) -> tuple[float, bool]:
+    """What a skill of a role rated `level` adds: weight * met, and whether it is counted in
+    closeness (a nice to have below its target is not)."""
+    met = weight * (level if level < target else target) / target
+    return met, weight > NICE_TO_HAVE or level >= target
+
+
+def is_nice_to_have(weight: float) -> bool:
+    """Counted in closeness only at or above its target."""
+    return weight <= NICE_TO_HAVE
+
+
+def above_aware(level: int) -> int:
+    """What a rated skill a role does not list adds to `above` (elsewhere = above / 3)."""
+    return level - 1 if level > 1 else 0
+
+
+def closeness_from_sums(met: float, rated: float, unknown: float, above: float) -> float:
+    """Closeness from a role's sums: met and rated over the counted skills, the unrated
+    must-have weight, and `above` summed over rated skills the role does not list."""
+    return closeness(met, rated, unknown, ELSEWHERE_WEIGHT * above / 3)
+
+
+def readiness_from_sums(met_all: float, role: Role) -> float:
+    """Readiness from weight * met summed over every rated skill of the role."""
+    return met_all / role.total_weight
 
 
 def rank_roles(bank: Bank, ratings: Mapping[str, int]) -> list[RoleFit]:

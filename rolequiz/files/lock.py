@@ -1,9 +1,11 @@
-"""One quiz at a time per profile: a lock file beside it that names the process holding it.
+"""One quiz at a time per profile: `filelock` holds `profile.toml.lock` beside it, and the file
+names the process holding it.
 
-`profile.toml.lock` holds the holder's PID, host and start time, for the message a second
-rolequiz shows. Whether the profile is taken is decided by the kernel (`flock` on POSIX, a
-byte-range lock on Windows), not by the file being there: the lock dies with its process, even
-one killed with SIGKILL, so a lock file left behind by a dead process is simply taken over.
+Whether the profile is taken is decided by the kernel (`flock` on POSIX, through `filelock`),
+not by the file being there: the lock dies with its process, even one killed with SIGKILL, so
+a lock file left behind by a dead process is simply taken over. The holder's PID, host and
+start time are written into the lock file once it is held (filelock never truncates a lock
+file it opens), for the message a second rolequiz shows. Neither is opened through a symlink.
 """
 
 from __future__ import annotations
@@ -15,15 +17,20 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rolequiz.errors import RolequizError
 from rolequiz.text import printable
 from rolequiz.tomlio import remove_stale_temps
 
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
+
 LOCK_SUFFIX = ".lock"
-# Windows locks a byte range, and a locked range cannot be read: lock one byte far past the
-# holder's details so a second process can still read who holds it.
-_WINDOWS_LOCK_OFFSET = 1 << 20
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# Where the holder's details start in the lock file. On Windows filelock locks byte 0, and a
+# locked byte cannot be read or written through another handle, so they are kept past it there.
+_HOLDER_AT = 1 if sys.platform == "win32" else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +69,11 @@ def this_host() -> str:
 class ProfileLock:
     """Held while one rolequiz writes a profile; `release` (or the process ending) frees it."""
 
-    def __init__(self, path: Path, fd: int) -> None:
+    def __init__(self, path: Path, held: BaseFileLock, identity: os.stat_result) -> None:
         self.path = path
         self.file = lock_path(path)
-        self._fd: int | None = fd
+        self._held: BaseFileLock | None = held
+        self._identity = identity
         atexit.register(self.release)
 
     @classmethod
@@ -73,62 +81,61 @@ class ProfileLock:
         """Take the lock for `path`; raise ProfileInUse if another live process holds it.
 
         None when no lock file can be made there (a read-only folder, a file system without
-        locks): the profile still opens, and saving reports its own problems.
+        locks, a symlink in its place): the profile still opens, and saving reports its own
+        problems.
         """
+        # Imported here: only the quiz takes a lock, and it does so after the first paint.
+        from filelock import FileLock, Timeout
+
         file = lock_path(path)
         for _ in range(10):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(file, os.O_RDWR | os.O_CREAT, 0o644)
+                # Not thread-local: the lock is released at exit, maybe from another thread.
+                # No soft fallback: without flock a stale marker file would lock a profile out.
+                lock = FileLock(file, thread_local=False, fallback_to_soft=False)
+                lock.acquire(blocking=False)
+            except Timeout:
+                if not os.path.lexists(file):
+                    continue  # the holder let go and removed it as we tried: try again
+                raise ProfileInUse(path, read_holder(path)) from None
             except (OSError, ValueError):
                 return None
-            try:
-                taken = _try_lock(fd)
-            except OSError:
-                os.close(fd)
-                return None
-            if not taken:
-                holder = _read_holder(fd)
-                os.close(fd)
-                raise ProfileInUse(path, holder)
-            # The holder before us may have removed the file as we opened it: a lock on a file
-            # no longer at that name guards nothing, so start again with the new one.
-            try:
-                current = os.stat(file)
-            except OSError:
-                current = None
-            if current is not None and os.path.samestat(os.fstat(fd), current):
-                _write_holder(fd)
+            # The holder before us may have removed the file as it let go: a lock on a file no
+            # longer at that name guards nothing, so start again with the new one.
+            identity = _write_holder(file)
+            if identity is not None:
                 # Nothing else writes this profile now: what a killed rolequiz left half-way
                 # through a save is rubbish, not a save in progress.
                 remove_stale_temps(path)
-                return cls(path, fd)
-            os.close(fd)
+                return cls(path, lock, identity)
+            lock.release()
         return None
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return self._held is not None
 
     def release(self) -> None:
         """Remove the lock file (if it is still ours) and free the lock. Safe to call twice."""
-        fd, self._fd = self._fd, None
-        if fd is None:
+        held, self._held = self._held, None
+        if held is None:
             return
         atexit.unregister(self.release)
         try:
-            if os.path.samestat(os.fstat(fd), os.stat(self.file)):
+            # Removed while still held: a process waiting on this file then finds it gone.
+            if os.path.samestat(self._identity, os.lstat(self.file)):
                 self.file.unlink()
         except OSError:
             pass  # gone already, or not removable: the lock is freed all the same
         finally:
-            os.close(fd)
+            held.release()
 
 
 def read_holder(path: Path) -> Holder:
     """What the lock file of `path` says about its holder (empty if there is none)."""
     try:
-        fd = os.open(lock_path(path), os.O_RDONLY)
+        fd = os.open(lock_path(path), os.O_RDONLY | _NOFOLLOW)
     except OSError:
         return Holder()
     try:
@@ -137,40 +144,32 @@ def read_holder(path: Path) -> Holder:
         os.close(fd)
 
 
-def _try_lock(fd: int) -> bool:
-    """True if this process now holds the lock on `fd`; False if another one does."""
-    if sys.platform == "win32":
-        import msvcrt
-
-        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except PermissionError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _write_holder(fd: int) -> None:
+def _write_holder(file: Path) -> os.stat_result | None:
+    """Write who holds the lock into the lock file just taken; the file's identity, or None if
+    the name no longer holds a file (the holder before us removed it as it let go)."""
     started = datetime.now(UTC).replace(microsecond=0).isoformat()
     text = f'pid = {os.getpid()}\nhost = "{_quoted(this_host())}"\nstarted = {started}\n'
     try:
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, text.encode("utf-8"))
+        fd = os.open(file, os.O_WRONLY | _NOFOLLOW)
     except OSError:
-        pass  # the lock holds without its details; a second process says "another process"
+        return None
+    try:
+        identity = os.fstat(fd)
+        data = text.encode("utf-8")
+        try:
+            os.lseek(fd, _HOLDER_AT, os.SEEK_SET)
+            os.write(fd, data)
+            os.ftruncate(fd, _HOLDER_AT + len(data))
+        except OSError:
+            pass  # the lock holds without its details; a second process says "another process"
+        return identity
+    finally:
+        os.close(fd)
 
 
 def _read_holder(fd: int) -> Holder:
     try:
-        os.lseek(fd, 0, os.SEEK_SET)
+        os.lseek(fd, _HOLDER_AT, os.SEEK_SET)
         raw = os.read(fd, 4096)
     except OSError:
         return Holder()

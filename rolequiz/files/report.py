@@ -12,10 +12,10 @@ from typing import Any
 
 from rolequiz.domain.content import Bank, Role
 from rolequiz.domain.gaps import explain, gap_list, unrated_list
+from rolequiz.domain.progress import Progress, now_utc
 from rolequiz.domain.quiz import counts
 from rolequiz.domain.scoring import rank_roles
 from rolequiz.errors import ProfileError, RolequizError
-from rolequiz.files.progress import Progress, now_utc
 from rolequiz.text import escape_in_strings, printable, short_repr, shorten
 from rolequiz.tomlio import dumps_toml, read_toml, write_atomic
 

@@ -23,12 +23,10 @@ from textual.message import Message
 from textual.screen import Screen
 
 from rolequiz.domain.content import Bank, load_bank
+from rolequiz.domain.progress import Progress
+from rolequiz.domain.session import QuizSession, Releasable
 from rolequiz.errors import ProfileError, RolequizError
-from rolequiz.files.lock import ProfileInUse, ProfileLock
-from rolequiz.files.progress import Progress
-from rolequiz.session import (
-    ProfileWriter,
-    QuizSession,
+from rolequiz.files.beside import (
     back_up_profile,
     copy_beside,
     copy_name,
@@ -37,6 +35,8 @@ from rolequiz.session import (
     fresh_path_beside,
     open_profile,
 )
+from rolequiz.files.lock import ProfileInUse, ProfileLock
+from rolequiz.files.writer import ProfileWriter
 from rolequiz.text import printable
 from rolequiz.tui.screens.paths import shown_path
 
@@ -129,7 +129,7 @@ class RolequizApp(App[int]):
         self,
         progress: Progress,
         path: Path,
-        lock: ProfileLock | None = None,
+        lock: Releasable | None = None,
         *,
         read_only: bool = False,
     ) -> QuizSession:

@@ -24,19 +24,16 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-import rolequiz.files.progress as progress_module
+import rolequiz.domain.progress as progress_module
 from rolequiz.cli.main import main
 from rolequiz.domain.content import Bank
+from rolequiz.domain.progress import Progress
+from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
+from rolequiz.files.beside import copy_beside, elsewhere_suggestion
 from rolequiz.files.lock import ProfileInUse, ProfileLock, lock_path
-from rolequiz.files.progress import Progress, load_progress
-from rolequiz.session import (
-    ProfileWriter,
-    QuizSession,
-    copy_beside,
-    elsewhere_suggestion,
-    write_profile,
-)
+from rolequiz.files.progress import load_progress
+from rolequiz.files.writer import ProfileWriter, write_profile
 from rolequiz.tui.app import RolequizApp
 from rolequiz.tui.screens.faults import InUseScreen, SaveElsewhereModal, UnsavedQuitModal
 from rolequiz.tui.screens.question import QuestionScreen
@@ -158,7 +155,7 @@ def test_each_save_fault_keeps_the_answers_and_the_last_good_file(
     folder = tmp_path / "data"
     folder.mkdir()
     profile = folder / "profile.toml"
-    session = QuizSession(small_bank, Progress(), profile)
+    session = QuizSession(small_bank, Progress(), profile, writer=ProfileWriter(profile))
     session.answer(3)
     assert session.flush() is None
     good = profile.read_bytes()
@@ -186,7 +183,7 @@ def test_save_elsewhere_while_saving_fails_moves_every_later_answer(
     folder = tmp_path / "data"
     folder.mkdir()
     profile = folder / "profile.toml"
-    session = QuizSession(small_bank, Progress(), profile)
+    session = QuizSession(small_bank, Progress(), profile, writer=ProfileWriter(profile))
     session.answer(3)
     assert session.flush() is None
     good = profile.read_bytes()
@@ -211,7 +208,12 @@ def test_save_elsewhere_while_saving_fails_moves_every_later_answer(
 def test_save_elsewhere_never_replaces_a_file_or_takes_a_profile_in_use(
     small_bank: Bank, tmp_path: Path
 ) -> None:
-    session = QuizSession(small_bank, Progress(), tmp_path / "profile.toml")
+    session = QuizSession(
+        small_bank,
+        Progress(),
+        tmp_path / "profile.toml",
+        writer=ProfileWriter(tmp_path / "profile.toml"),
+    )
     session.answer(3)
     taken = tmp_path / "taken.toml"
     other = ProfileLock.acquire(taken)
@@ -229,7 +231,12 @@ def test_save_elsewhere_never_replaces_a_file_or_takes_a_profile_in_use(
 
 
 def test_a_failing_new_place_changes_nothing(small_bank: Bank, tmp_path: Path) -> None:
-    session = QuizSession(small_bank, Progress(), tmp_path / "profile.toml")
+    session = QuizSession(
+        small_bank,
+        Progress(),
+        tmp_path / "profile.toml",
+        writer=ProfileWriter(tmp_path / "profile.toml"),
+    )
     session.answer(3)
     assert session.flush() is None
     blocked = tmp_path / "blocked"
@@ -271,7 +278,9 @@ def test_a_read_only_session_writes_nothing_and_says_what_would_be_lost(
     profile = tmp_path / "profile.toml"
     profile.write_text(TWO_ANSWERS, encoding="utf-8")
     before = profile.read_bytes()
-    session = QuizSession(small_bank, load_progress(profile), profile, read_only=True)
+    session = QuizSession(
+        small_bank, load_progress(profile), profile, writer=ProfileWriter(profile), read_only=True
+    )
     assert session.unsaved() is None
     session.answer(4)
     assert session.unsaved() == (
@@ -280,7 +289,9 @@ def test_a_read_only_session_writes_nothing_and_says_what_would_be_lost(
     assert session.close() is None
     assert profile.read_bytes() == before
 
-    again = QuizSession(small_bank, load_progress(profile), profile, read_only=True)
+    again = QuizSession(
+        small_bank, load_progress(profile), profile, writer=ProfileWriter(profile), read_only=True
+    )
     again.answer(4)
     again.save_elsewhere(tmp_path / "mine.toml")
     assert not again.read_only and again.unsaved() is None
@@ -422,12 +433,15 @@ HOLDER = textwrap.dedent(
     import sys
     from pathlib import Path
     from rolequiz.domain.content import load_bank
-    from rolequiz.files.progress import Progress, load_progress
+    from rolequiz.domain.progress import Progress
+    from rolequiz.files.progress import load_progress
     from rolequiz.files.lock import ProfileLock
-    from rolequiz.session import QuizSession
+    from rolequiz.domain.session import QuizSession
+    from rolequiz.files.writer import ProfileWriter
     bank, path = load_bank(Path(sys.argv[1])), Path(sys.argv[2])
     session = QuizSession(
-        bank, load_progress(path), path, lock=ProfileLock.acquire(path)
+        bank, load_progress(path), path, writer=ProfileWriter(path),
+        lock=ProfileLock.acquire(path),
     )
     for line in sys.stdin:
         session.answer(int(line))

@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static, Tree
 
 from rolequiz.domain.content import Bank
 from rolequiz.domain.gaps import gap_list
-from rolequiz.session import QuizSession
+from rolequiz.domain.session import QuizSession
 from rolequiz.tui.app import RolequizApp
 from rolequiz.tui.screens.export import ExportModal
 from rolequiz.tui.screens.find import FindModal, find_skills

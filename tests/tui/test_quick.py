@@ -13,8 +13,9 @@ import tomllib
 from pathlib import Path
 
 from rolequiz.domain.content import Bank
-from rolequiz.files.progress import Progress
-from rolequiz.session import QuizSession
+from rolequiz.domain.progress import Progress, QuickState
+from rolequiz.domain.session import QuizSession
+from rolequiz.files.writer import ProfileWriter
 from rolequiz.tui.app import RolequizApp
 from rolequiz.tui.screens.question import QUICK_WORDS, QuestionScreen
 from rolequiz.tui.screens.results import ResultsScreen
@@ -145,20 +146,26 @@ async def test_the_full_quiz_is_the_default_and_quick_mode_a_command_away(
 
 
 def test_results_without_quick_mode_say_nothing_of_it(small_bank: Bank, tmp_path: Path) -> None:
-    session = QuizSession(small_bank, Progress(ratings={"python": 3}), tmp_path / "p.toml")
+    session = QuizSession(
+        small_bank,
+        Progress(ratings={"python": 3}),
+        tmp_path / "p.toml",
+        writer=ProfileWriter(tmp_path / "p.toml"),
+    )
     assert session.assessment() is None
     assert session.reached_after("likely") is None
 
 
 def test_a_level_is_recorded_once_in_a_fresh_table(small_bank: Bank, tmp_path: Path) -> None:
-    progress = Progress(extra={"quick": {"likely_after": 1}})
-    session = QuizSession(small_bank, progress, tmp_path / "p.toml")
+    progress = Progress(quick=QuickState(likely_after=1))
+    session = QuizSession(
+        small_bank, progress, tmp_path / "p.toml", writer=ProfileWriter(tmp_path / "p.toml")
+    )
     session.start_quick()
-    table = progress.extra["quick"]
     for level in (3, 0, 0):  # python, stats, sklearn: likely again, not newly
         session.answer(level)
     assert session.take_quick_news() is None
-    assert progress.extra["quick"] == {"likely_after": 1} and progress.extra["quick"] is table
+    assert progress.quick == QuickState(on=True, likely_after=1)
     session.flush()
 
 

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from rolequiz.domain.content import Bank
+from rolequiz.domain.progress import Progress
+from rolequiz.domain.session import QuizSession
 from rolequiz.errors import ProfileError, RolequizError
-from rolequiz.files.progress import Progress, load_progress
-from rolequiz.session import (
-    ProfileWriter,
-    QuizSession,
+from rolequiz.files.beside import (
     back_up_profile,
     backup_name,
     copy_name,
@@ -24,12 +23,15 @@ from rolequiz.session import (
     fresh_path_beside,
     open_profile,
 )
+from rolequiz.files.progress import load_progress
+from rolequiz.files.writer import ProfileWriter
 
 from .conftest import ORDER
 
 
 def session_for(bank: Bank, tmp_path: Path, progress: Progress | None = None) -> QuizSession:
-    return QuizSession(bank, progress or Progress(), tmp_path / "profile.toml")
+    path = tmp_path / "profile.toml"
+    return QuizSession(bank, progress or Progress(), path, writer=ProfileWriter(path))
 
 
 def test_a_new_session_starts_at_the_first_skill(small_bank: Bank, tmp_path: Path) -> None:

@@ -14,8 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from rolequiz.domain.content import Role
+from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
-from rolequiz.session import QuizSession, existing_target
+from rolequiz.files.beside import existing_target
 from rolequiz.tui.screens.paths import shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
-from rolequiz.session import QuizSession
 from rolequiz.tui.screens.paths import shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from rolequiz.domain.content import Bank, Skill
-from rolequiz.session import QuizSession
+from rolequiz.domain.session import QuizSession
 from rolequiz.text import printable
 from rolequiz.tui.widgets.literal import literal
 

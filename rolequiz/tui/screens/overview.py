@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
-from rolequiz.session import QuizSession
+from rolequiz.domain.session import QuizSession
 from rolequiz.text import printable
 from rolequiz.tui.widgets.literal import template
 

@@ -11,14 +11,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from rolequiz.session import QuizSession
+from rolequiz.domain.session import QuizSession
 from rolequiz.tui.widgets.in_place import GrowingStatic, update_in_place
 from rolequiz.tui.widgets.literal import literal, template
 from rolequiz.tui.widgets.progress_line import ProgressLine
 from rolequiz.tui.widgets.rating_picker import RatingPicker
 
 if TYPE_CHECKING:
-    from rolequiz.domain.quick import Certainty
+    from rolequiz.domain.progress import Certainty
 
 QUICK_WORDS: dict[Certainty, tuple[str, str]] = {
     "open": ("leading", "Quick mode: the closest role so far; another could still overtake it"),

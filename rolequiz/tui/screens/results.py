@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 from rolequiz.domain.content import Role
 from rolequiz.domain.gaps import Contribution, explain, gap_list, unrated_list
 from rolequiz.domain.scoring import RoleFit
-from rolequiz.session import QuizSession
+from rolequiz.domain.session import QuizSession
 from rolequiz.text import printable
 from rolequiz.tui.widgets.gap_card import GapCard
 from rolequiz.tui.widgets.literal import literal, template

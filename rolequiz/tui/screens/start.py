@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from rolequiz.domain.progress import unknown_skills_note
 from rolequiz.tui.screens.paths import shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 
@@ -221,9 +222,5 @@ class OpenProfileModal(ModalScreen[Path | None]):
 
 def unknown_note(unknown: list[str]) -> str:
     """One line about answers for skill ids this question bank does not know."""
-    shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
-    return (
-        f"{len(unknown)} answer{'s' if len(unknown) != 1 else ''} in this file "
-        f"{'are' if len(unknown) != 1 else 'is'} for skills this question bank does not know "
-        f"({shown}): kept in the file, left out of the scores."
-    )
+    note = unknown_skills_note(unknown)
+    return f"{note[0].upper()}{note[1:]}."
