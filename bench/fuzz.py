@@ -6,8 +6,7 @@ Runs N cases in all (default 10,000), shared among the targets of tests/test_fuz
 (profile files and data, report files and data, content folders, and the commands on each), in
 this process. A case fails when the loader answers with anything but a valid load or one clear
 line (see `check_line` there), when saving a loaded profile loses or breaks anything, or when it
-takes longer than the timeout (a hang). It also checks, on every document that is UTF-8, that
-rolequiz's fast TOML reader agrees with tomllib. Prints the cases and failures per target, then
+takes longer than the timeout (a hang). Prints the cases and failures per target, then
 each failure's input (repr, cut short) and exception. Exit status 1 if anything failed.
 """
 
@@ -18,7 +17,6 @@ import math
 import signal
 import sys
 import time
-import tomllib
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -33,7 +31,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import HypothesisWarning  # noqa: E402
-from test_fuzz_loaders import TARGETS, documents, valid_profile  # noqa: E402
+from test_fuzz_loaders import TARGETS  # noqa: E402
 
 SHOWN = 300  # characters of each failing input shown
 SLOW = 1.0  # seconds: a slower case is shown too
@@ -65,47 +63,6 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def same_toml(case: bytes) -> str:
-    """rolequiz.tomlfast gives what tomllib gives, or leaves the text to it (None)."""
-    try:
-        text = case.decode("utf-8")
-    except UnicodeDecodeError:
-        return "not UTF-8"
-    from rolequiz import tomlfast
-
-    fast = tomlfast.loads(text)
-    if fast is None:
-        return "left to tomllib"
-    try:
-        slow = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
-        raise AssertionError(f"tomlfast read what tomllib refuses ({exc})") from None
-    assert _same(fast, slow), f"tomlfast gave {fast!r:.200} where tomllib gave {slow!r:.200}"
-    return "read by tomlfast"
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
-        return True
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
-
-
-def all_targets() -> dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], str]]]:
-    targets = dict(TARGETS)
-    try:
-        import rolequiz.tomlfast  # noqa: F401
-    except ImportError:
-        return targets
-    targets["tomlfast = tomllib"] = (documents(valid_profile), same_toml)
-    return targets
 
 
 def run_target(
@@ -159,7 +116,7 @@ def main() -> None:
     warnings.simplefilter("ignore", HypothesisWarning)
 
     targets = {
-        name: target for name, target in all_targets().items() if not args.only or args.only in name
+        name: target for name, target in TARGETS.items() if not args.only or args.only in name
     }
     each = math.ceil(args.cases / len(targets))
     tallies: dict[str, Tally] = {}

@@ -92,12 +92,7 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
             f"{name}: a dotted key of more than {MAX_KEY_PARTS} parts (line {line}); "
             "rolequiz files need only a few"
         )
-    from rolequiz import tomlfast  # on first use: a new profile starts without reading TOML
-
-    plain = tomlfast.loads(text)  # the same result, faster; None when tomllib is needed
-    if plain is not None:
-        return plain
-    import tomllib  # only now: plain files never need it
+    import tomllib  # on first use: a new profile starts without reading TOML
 
     try:
         return tomllib.loads(text)

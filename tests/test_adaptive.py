@@ -46,7 +46,7 @@ def make_bank(skills: Sequence[tuple[str, str | None]], roles: RoleTable) -> Ban
             Role(
                 id=role_id,
                 name=role_id.title(),
-                summary="",
+                summary="-",
                 skills=MappingProxyType(
                     {
                         skill_id: RoleSkill(weight, target, must, "test")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tomllib
@@ -181,14 +180,9 @@ def test_real_process_never_prints_a_traceback(tmp_path: Path, mini_root: Path) 
 
 
 @pytest.mark.parametrize("output", ["text", "json"])
-def test_a_big_team_is_scored_by_worker_processes_with_the_same_output(
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    output: str,
+def test_a_team_is_scored_in_the_order_given_with_each_problem_in_its_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, output: str
 ) -> None:
-    from rolequiz.cli import commands
-
     paths = []
     for number in range(40):
         path = tmp_path / f"p{number:02d}.toml"
@@ -198,24 +192,15 @@ def test_a_big_team_is_scored_by_worker_processes_with_the_same_output(
         path.write_text(f"schema_version = 1\n[ratings]\n{ratings}", encoding="utf-8")
         paths.append(str(path))
     (tmp_path / "p13.toml").write_text("schema_version = 1\n[ratings]\nsql = 9\n", "utf-8")
-    args = ("score", *paths, "--format", output)
-    alone = run(capsys, *args)
-
-    parent = os.getpid()
-    in_parent = commands._score_one
-
-    def in_a_worker(*given: object) -> commands.Scored:
-        assert os.getpid() != parent, "scored in the parent process"
-        return in_parent(*given)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(commands, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(commands, "worker_count", lambda: 2)
-    monkeypatch.setattr(commands, "_score_one", in_a_worker)
-    together = run(capsys, *args)
-    assert together == alone
-    code, out, err = together
+    code, out, err = run(capsys, "score", *paths, "--format", output)
     assert code == 1 and "sql: level must be a whole number" in err and "cobol" in err
-    assert (len(out.splitlines()) if output == "json" else out.count("recommended:")) == 40 - (
-        output == "text"
-    )
     assert err.index("p07.toml") < err.index("p13.toml")
+    if output == "json":
+        records = [json.loads(line) for line in out.splitlines()]
+        assert [Path(record["path"]).name for record in records] == [
+            f"p{number:02d}.toml" for number in range(40)
+        ]
+        assert "error" in records[13] and records[7]["unknown_skills"] == ["cobol"]
+    else:
+        assert out.count("recommended:") == 39
+        assert out.index("p12.toml") < out.index("p14.toml") and "p13.toml" not in out

@@ -187,3 +187,41 @@ def test_a_new_skill_and_role_need_no_code(mini_root: Path) -> None:
     bank = load_bank(mini_root)
     assert bank.skills[0].id == "dbt"
     assert bank.find_role("Analytics Engineer").id == "analytics_engineer"
+
+
+def test_a_skill_without_resources_or_naming_a_category_is_refused(mini_root: Path) -> None:
+    basics = mini_root / "questions/basics.toml"
+    text = basics.read_text(encoding="utf-8")
+    start = text.index("[[skill.resources]]", text.index('id = "python"'))
+    end = text.index("\n\n", start) if "\n\n" in text[start:] else len(text)
+    basics.write_text(text[:start] + text[end:], encoding="utf-8")
+    edit(basics, 'name = "SQL"', 'name = "SQL"\ncategory = "platform"')
+    assert sorted(problems_of(mini_root)) == [
+        f"{basics}: skill 'python': resources: field required",
+        f"{basics}: skill 'sql': category: unknown field (check the spelling)",
+    ]
+
+
+def test_schema_version_is_required_and_a_whole_number(mini_root: Path) -> None:
+    edit(mini_root / "profiles/analyst.toml", "schema_version = 1\n", "")
+    edit(mini_root / "questions/basics.toml", "schema_version = 1", 'schema_version = "1"')
+    assert sorted(problems_of(mini_root)) == [
+        f"{mini_root / 'profiles/analyst.toml'}: schema_version: field required",
+        f"{mini_root / 'questions/basics.toml'}: schema_version: "
+        "input should be a valid integer, got '1'",
+    ]
+
+
+def test_loaded_content_is_the_validated_frozen_models(mini_root: Path) -> None:
+    edit(
+        mini_root / "profiles/engineer.toml",
+        "python = { weight = 3, target = 3, must = false,",
+        "python = { weight = 3, target = 3,",
+    )
+    role = load_bank(mini_root).role_by_id["engineer"]
+    assert role.skills["python"].must is False  # left out of the file: false
+    assert role.total_weight == sum(spec.weight for spec in role.skills.values())
+    with pytest.raises(AttributeError):
+        role.name = "Other"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        role.skills["sql"] = role.skills["python"]  # type: ignore[index]

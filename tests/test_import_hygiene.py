@@ -85,8 +85,6 @@ def test_scripting_commands_do_not_import_textual(tmp_path: Path) -> None:
     assert "textual" not in loaded
 
 
-def test_scoring_a_profile_does_not_need_pydantic_until_content_loads(tmp_path: Path) -> None:
-    loaded = modules_after(
-        "import rolequiz.domain.scoring, rolequiz.files.progress, rolequiz.cli.main", tmp_path
-    )
+def test_the_command_line_needs_pydantic_only_when_content_loads(tmp_path: Path) -> None:
+    loaded = modules_after("import rolequiz.cli.main", tmp_path)
     assert "pydantic" not in loaded

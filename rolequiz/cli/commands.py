@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,20 +33,12 @@ def _unknown(bank: Bank, path: Path, progress: Progress) -> tuple[list[str], str
     return unknown, _warning(f"{path}: {unknown_skills_note(unknown)}")
 
 
-# A team at least this big is scored by a process per CPU (on Linux, where they are forked
-# with the bank already loaded): a profile costs about 0.5 ms on a 200-skill bank, a worker
-# about 20 ms to start.
-PARALLEL_FROM = 1_000
-MAX_WORKERS = 8
-
-Scored = tuple[str, str, bool]  # standard output, standard error, whether the file failed
-
-
 def score(bank: Bank, paths: Sequence[Path], output: str) -> int:
     """Score each profile, in the order given; a bad file is reported and skipped, and makes
     the exit code 1."""
     failed = False
-    for index, (text, errors, bad) in enumerate(_scored(bank, paths, output)):
+    for index, path in enumerate(paths):
+        text, errors, bad = _score_one(bank, path, output)
         if errors:
             sys.stderr.write(errors)
         if output != "json" and index and not bad:
@@ -58,48 +48,8 @@ def score(bank: Bank, paths: Sequence[Path], output: str) -> int:
     return 1 if failed else 0
 
 
-def _scored(bank: Bank, paths: Sequence[Path], output: str) -> Iterator[Scored]:
-    """Each profile's output, in order: here, or by worker processes for a big team."""
-    workers = worker_count()
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        for path in paths:
-            yield _score_one(bank, path, output)
-        return
-    import multiprocessing
-
-    global _work
-    _work = (bank, output)  # inherited by the forked workers, not pickled
-    sys.stdout.flush()  # a worker flushes its copy of these buffers when it ends
-    sys.stderr.flush()
-    chunk = max(16, min(512, len(paths) // (workers * 8)))
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_ignore_interrupts) as pool:
-        yield from pool.imap(_score_in_worker, paths, chunksize=chunk)
-
-
-def worker_count() -> int:
-    """How many processes score a big team: the CPUs this process may use, on Linux only
-    (forking elsewhere is unsafe or unavailable)."""
-    if not sys.platform.startswith("linux"):
-        return 1
-    return min(len(os.sched_getaffinity(0)), MAX_WORKERS)
-
-
-_work: tuple[Bank, str] | None = None
-
-
-def _ignore_interrupts() -> None:
-    # ctrl+c reaches the whole process group: the parent stops the workers, quietly.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _score_in_worker(path: Path) -> Scored:
-    assert _work is not None
-    bank, output = _work
-    return _score_one(bank, path, output)
-
-
-def _score_one(bank: Bank, path: Path, output: str) -> Scored:
+def _score_one(bank: Bank, path: Path, output: str) -> tuple[str, str, bool]:
+    """Standard output, standard error, and whether the file failed."""
     try:
         progress = load_progress(path)
     except RolequizError as exc:

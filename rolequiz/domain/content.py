@@ -1,7 +1,7 @@
-"""The loaded content: rating scale, skills in quiz order, and role profiles, as plain objects.
+"""The content: rating scale, skills in quiz order and role profiles, as validated models.
 
-Loading validates every file with the pydantic models in `rolequiz.domain.content_models` and
-checks the links between files (unknown skills, duplicate ids, `requires` loops). Every problem
+The models are pydantic dataclasses: loading (`rolequiz.domain.content_loader`) validates each
+file straight into them, and the rest of the app uses the same frozen objects. Every problem
 is reported as one line naming the file, the entry and the field.
 """
 
@@ -12,62 +12,119 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
+from pydantic.dataclasses import dataclass as model
 
 from rolequiz.errors import ContentError, RolequizError
-from rolequiz.tomlio import MAX_CONTENT_BYTES, read_toml
+from rolequiz.text import short_repr
 
 CONTENT_ENV = "ROLEQUIZ_CONTENT"
 SUPPORTED_CONTENT_SCHEMA = 1
+LEVELS = (0, 1, 2, 3, 4)
+
+# Field by field strict (no "3" for 3, no 1 for true); a model is still built from a table.
+STRICT = Strict()
+MODEL = ConfigDict(extra="forbid")
+Id = Annotated[str, STRICT, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
+Name = Annotated[str, STRICT, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+Line = Annotated[
+    str, STRICT, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)
+]
+Text = Annotated[
+    str, STRICT, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
+]
 
 
-@dataclass(frozen=True, slots=True)
+def _anchor_levels(anchors: Any) -> Any:
+    """A file's anchor keys are the text "0"-"4": they become the levels as numbers."""
+    if not isinstance(anchors, Mapping):
+        return anchors  # pydantic words it
+    levels: dict[int, Any] = {}
+    for key, text in anchors.items():
+        if key not in LEVELS and key not in {str(level) for level in LEVELS}:
+            raise ValueError(f"anchor keys must be levels 0-4, got {short_repr(key, 40)}")
+        levels[int(key)] = text
+    return levels
+
+
+@model(frozen=True, slots=True, config=MODEL)
 class Level:
-    value: int
-    label: str
-    anchor: str
+    value: Annotated[int, STRICT, Field(ge=0, le=4)]
+    label: Annotated[
+        str, STRICT, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)
+    ]
+    anchor: Line
 
 
-@dataclass(frozen=True, slots=True)
+@model(frozen=True, slots=True, config=MODEL)
 class Resource:
-    title: str
-    url: str
+    title: Line
+    url: Annotated[str, STRICT, StringConstraints(pattern=r"^https?://\S+$", max_length=500)]
 
 
-@dataclass(frozen=True, slots=True)
+@model(frozen=True, slots=True, config=MODEL)
 class Category:
-    id: str
-    name: str
-    order: int
+    id: Id
+    name: Name
+    order: Annotated[int, STRICT] = 0
 
 
-@dataclass(frozen=True, slots=True)
+@model(frozen=True, slots=True, config=MODEL)
 class Skill:
-    id: str
-    name: str
-    category: str
-    prompt: str
-    tip: str
-    aliases: tuple[str, ...] = ()
-    requires: str | None = None
-    anchors: Mapping[int, str] = field(default_factory=dict)
-    resources: tuple[Resource, ...] = ()
+    """One question; in a file, a `[[skill]]` entry (its category the file's; resources are
+    required there, see content_loader)."""
+
+    id: Id
+    name: Name
+    category: Id
+    prompt: Line
+    tip: Line
+    aliases: tuple[Annotated[str, STRICT, StringConstraints(min_length=1, max_length=80)], ...] = ()
+    requires: Id | None = None
+    anchors: Annotated[
+        Mapping[int, Line], BeforeValidator(_anchor_levels), AfterValidator(MappingProxyType)
+    ] = field(default_factory=dict)
+    resources: Annotated[tuple[Resource, ...], Field(min_length=1)] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@model(frozen=True, slots=True, config=MODEL)
 class RoleSkill:
-    weight: float
-    target: int
-    must: bool
-    why: str
+    """How much one skill matters to a role, and the level the role expects."""
+
+    weight: Annotated[float, STRICT, Field(gt=0, le=100)]
+    target: Annotated[int, STRICT, Field(ge=1, le=4)]
+    must: Annotated[bool, STRICT]
+    why: Line
+
+    @model_validator(mode="before")
+    @classmethod
+    def _must_is_optional_in_files(cls, data: Any) -> Any:
+        """A file's entry may leave `must` out: false (code passes all four fields)."""
+        if isinstance(data, dict) and "must" not in data:
+            return {**data, "must": False}
+        return data
 
 
-@dataclass(frozen=True, slots=True)
+@model(frozen=True, slots=True, config=MODEL)
 class Role:
-    id: str
-    name: str
-    summary: str
-    skills: Mapping[str, RoleSkill]
+    """A role profile: a `profiles/*.toml` file less its `schema_version`."""
+
+    id: Id
+    name: Name
+    summary: Text
+    skills: Annotated[
+        Mapping[str, RoleSkill], Field(min_length=1), AfterValidator(MappingProxyType)
+    ]
     # For the scoring loop (rolequiz.domain.scoring), worked out once: (skill id, weight, target,
     # must) per skill, and the sum of the weights.
     rows: tuple[tuple[str, float, int, bool], ...] = field(init=False, repr=False, compare=False)
@@ -155,14 +212,6 @@ def load_bank(root: Path) -> Bank:
 
 def quiz_order(categories: Iterable[Category]) -> list[Category]:
     return sorted(categories, key=lambda c: (c.order, c.id))
-
-
-def freeze_anchors(anchors: Mapping[str, str]) -> Mapping[int, str]:
-    return MappingProxyType({int(key): text for key, text in anchors.items()})
-
-
-def read_content_file(path: Path) -> dict[str, Any]:
-    return read_toml(path, max_bytes=MAX_CONTENT_BYTES)
 
 
 __all__ = [

@@ -1,35 +1,67 @@
-"""Validate a content folder with pydantic and turn it into a `Bank` of plain objects.
-
-Kept apart from `rolequiz.domain.content` so that pydantic is imported only when content is loaded.
+"""Read a content folder and validate each file with pydantic into the models of
+`rolequiz.domain.content`, checking the links between files (unknown skills, duplicate ids,
+`requires` loops); every problem is one line naming the file, the entry and the field.
 """
 
 from __future__ import annotations
 
+from dataclasses import field
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import Strict, TypeAdapter, ValidationError, field_validator
+from pydantic.dataclasses import dataclass as model
 
-from rolequiz.domain import content_models as models
 from rolequiz.domain.content import (
+    LEVELS,
+    MODEL,
     SUPPORTED_CONTENT_SCHEMA,
     Bank,
     Category,
     Level,
-    Resource,
     Role,
-    RoleSkill,
     Skill,
-    freeze_anchors,
     quiz_order,
-    read_content_file,
 )
 from rolequiz.errors import ContentError, RolequizError
 from rolequiz.text import printable, short_repr
+from rolequiz.tomlio import MAX_CONTENT_BYTES, read_toml
 
 SCALE_FILE = "scale.toml"
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
+
+
+@model(frozen=True, config=MODEL)
+class ScaleFile:
+    """`questions/scale.toml` less its `schema_version`: the five levels."""
+
+    level: Annotated[list[Level], Strict()]
+
+    @field_validator("level")
+    @classmethod
+    def _five_levels(cls, levels: list[Level]) -> list[Level]:
+        values = [level.value for level in levels]
+        if sorted(values) != list(LEVELS):
+            raise ValueError(
+                f"must define levels 0, 1, 2, 3, 4 once each, got {short_repr(values, 60)}"
+            )
+        return sorted(levels, key=lambda level: level.value)
+
+
+@model(frozen=True, config=MODEL)
+class CategoryFile:
+    """A category file less its `schema_version`; each `[[skill]]` is validated on its own."""
+
+    category: Category
+    skill: Annotated[list[Annotated[dict[str, Any], Strict()]], Strict()] = field(
+        default_factory=list
+    )
+
+
+_SCALE = TypeAdapter(ScaleFile)
+_CATEGORY = TypeAdapter(CategoryFile)
+_SKILL = TypeAdapter(Skill)
+_ROLE = TypeAdapter(Role)
 
 
 def load(root: Path) -> Bank:
@@ -65,85 +97,50 @@ def _toml_files(folder: Path) -> list[Path]:
 
 
 def _read(path: Path, problems: list[str]) -> dict[str, Any] | None:
+    """The file's tables less its `schema_version`, if it reads and its version is one this
+    rolequiz understands."""
     try:
-        return read_content_file(path)
+        data = read_toml(path, max_bytes=MAX_CONTENT_BYTES)
     except RolequizError as exc:
         problems.append(str(exc))
         return None
-
-
-def _schema_ok(path: Path, data: dict[str, Any], problems: list[str]) -> bool:
-    version = data.get("schema_version")
-    if (
-        isinstance(version, int)
-        and not isinstance(version, bool)
-        and version > SUPPORTED_CONTENT_SCHEMA
-    ):
+    version = data.pop("schema_version", None)
+    if version is None:
+        problems.append(f"{path}: schema_version: field required")
+    elif type(version) is not int:
+        problems.append(
+            f"{path}: schema_version: input should be a valid integer, got {_short(version)}"
+        )
+    elif version > SUPPORTED_CONTENT_SCHEMA:
         problems.append(
             f"{path}: schema_version: {_short(version)} is newer than this rolequiz understands "
             f"({SUPPORTED_CONTENT_SCHEMA}); upgrade rolequiz"
         )
-        return False
-    return True
-
-
-def _validate(model: type[M], path: Path, data: dict[str, Any], problems: list[str]) -> M | None:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(_describe(path, data, error) for error in exc.errors())
-        return None
-
-
-def _validate_entry(
-    model: type[M], path: Path, data: dict[str, Any], index: int, problems: list[str]
-) -> M | None:
-    """Validate `data["skill"][index]` alone, reporting errors at their place in the file."""
-    try:
-        return model.model_validate(data["skill"][index])
-    except ValidationError as exc:
-        for error in exc.errors():
-            located = {**error, "loc": ("skill", index, *error["loc"])}
-            problems.append(_describe(path, data, located))
-        return None
-
-
-_ROLE_SKILL_FIELDS = frozenset(models.RoleSkill.model_fields)
-_ROLE_SKILL_NEEDS = frozenset({"weight", "target", "why"})
-
-
-def _plain_role_skill(raw: Any) -> RoleSkill | None:
-    """A `[skills]` entry that is plainly valid, read without pydantic (a big bank has tens of
-    thousands and pydantic took a third of the load); None sends the entry to pydantic, which
-    words any problem. Nothing models.RoleSkill refuses gets through, and the values are the
-    ones it gives: `why` must hold no white space to strip."""
-    if type(raw) is not dict or not _ROLE_SKILL_NEEDS <= raw.keys() <= _ROLE_SKILL_FIELDS:
-        return None
-    weight, target, must, why = raw["weight"], raw["target"], raw.get("must", False), raw["why"]
-    if (
-        type(weight) in (int, float)
-        and 0 < weight <= 100
-        and type(target) is int
-        and 1 <= target <= 4
-        and type(must) is bool
-        and type(why) is str
-        and 0 < len(why) <= 300
-        and why == why.strip()
-    ):
-        return RoleSkill(weight=float(weight), target=target, must=must, why=why)
+    else:
+        return data
     return None
 
 
-def _validate_role_skill(
-    path: Path, data: dict[str, Any], skill_id: str, raw: Any, problems: list[str]
-) -> models.RoleSkill | None:
+def _validate(
+    adapter: TypeAdapter[M],
+    value: Any,
+    path: Path,
+    data: dict[str, Any],
+    problems: list[str],
+    where: tuple[str | int, ...] = (),
+) -> M | None:
+    """`value` validated, or None with its problems added; `where` is its place in the file's
+    `data` when it is one entry (each `[[skill]]` is validated on its own)."""
     try:
-        return models.RoleSkill.model_validate(raw)
+        return adapter.validate_python(value)
     except ValidationError as exc:
         for error in exc.errors():
-            located = {**error, "loc": ("skills", skill_id, *error["loc"])}
-            problems.append(_describe(path, data, located))
+            problems.append(_describe(path, data, {**error, "loc": (*where, *error["loc"])}))
         return None
+
+
+# pydantic's error types for a key the model does not have (dataclasses give the second).
+_UNKNOWN_FIELD = {"extra_forbidden", "unexpected_keyword_argument"}
 
 
 def _describe(path: Path, data: dict[str, Any], error: Any) -> str:
@@ -162,10 +159,10 @@ def _describe(path: Path, data: dict[str, Any], error: Any) -> str:
     field_name = ".".join(_key(part) for part in loc) or "(file)"
     message = str(error["msg"])
     message = message[0].lower() + message[1:] if message else "invalid"
-    if error["type"] not in {"missing", "extra_forbidden"} and "input" in error:
-        message += f", got {_short(error['input'])}"
-    if error["type"] == "extra_forbidden":
+    if error["type"] in _UNKNOWN_FIELD:
         message = "unknown field (check the spelling)"
+    elif error["type"] != "missing" and "input" in error:
+        message += f", got {_short(error['input'])}"
     return f"{path}: {entry}{field_name}: {message}"
 
 
@@ -192,12 +189,10 @@ def _load_scale(path: Path, problems: list[str]) -> tuple[Level, ...] | None:
         problems.append(f"{path}: file not found (the rating scale, levels 0-4)")
         return None
     data = _read(path, problems)
-    if data is None or not _schema_ok(path, data, problems):
+    if data is None:
         return None
-    scale = _validate(models.ScaleFile, path, data, problems)
-    if scale is None:
-        return None
-    return tuple(Level(value=lv.value, label=lv.label, anchor=lv.anchor) for lv in scale.level)
+    scale = _validate(_SCALE, data, path, data, problems)
+    return None if scale is None else tuple(scale.level)
 
 
 def _load_categories(
@@ -211,21 +206,18 @@ def _load_categories(
     skill_files: dict[str, Path] = {}
     for path in _toml_files(folder):
         data = _read(path, problems)
-        if data is None or not _schema_ok(path, data, problems):
+        entry = None if data is None else _validate(_CATEGORY, data, path, data, problems)
+        if data is None or entry is None:
             complete = False
             continue
-        entry = _validate(models.CategoryFile, path, data, problems)
-        if entry is None:
-            complete = False
-            continue
-        header = entry.category
-        if header.id in category_files:
+        category = entry.category
+        if category.id in category_files:
             problems.append(
-                f"{path}: category: id: '{header.id}' already used by {category_files[header.id]}"
+                f"{path}: category: id: '{category.id}' already used by "
+                f"{category_files[category.id]}"
             )
             continue
-        category_files[header.id] = path
-        category = Category(id=header.id, name=header.name, order=header.order)
+        category_files[category.id] = path
         skills: list[Skill] = []
         for index, raw in enumerate(entry.skill):
             raw_id = raw.get("id")
@@ -237,22 +229,28 @@ def _load_categories(
             if isinstance(raw_id, str):
                 # Known even if the entry is broken, so roles naming it get no second error.
                 skill_files[raw_id] = path
-            item = _validate_entry(models.SkillEntry, path, data, index, problems)
-            if item is None:
-                continue
-            skills.append(
-                Skill(
-                    id=item.id,
-                    name=item.name,
-                    category=header.id,
-                    prompt=item.prompt,
-                    tip=item.tip,
-                    aliases=tuple(item.aliases),
-                    requires=item.requires,
-                    anchors=freeze_anchors(item.anchors),
-                    resources=tuple(Resource(title=r.title, url=r.url) for r in item.resources),
+            where = ("skill", index)
+            if "category" in raw:  # a skill's category is its file's, never its own
+                raw = {key: value for key, value in raw.items() if key != "category"}
+                problems.append(
+                    _describe(
+                        path,
+                        data,
+                        {"type": "extra_forbidden", "loc": (*where, "category"), "msg": ""},
+                    )
                 )
-            )
+            skill = _validate(_SKILL, {**raw, "category": category.id}, path, data, problems, where)
+            if skill is None:
+                continue
+            if not skill.resources:  # required in a file; code may build a skill without
+                problems.append(
+                    _describe(
+                        path,
+                        data,
+                        {"type": "missing", "loc": (*where, "resources"), "msg": "Field required"},
+                    )
+                )
+            skills.append(skill)
         parsed.append((category, skills))
     by_id = {category.id: skills for category, skills in parsed}
     ordered = quiz_order(category for category, _ in parsed)
@@ -300,34 +298,21 @@ def _load_roles(folder: Path, skill_ids: set[str] | None, problems: list[str]) -
     role_files: dict[str, Path] = {}
     for path in _toml_files(folder):
         data = _read(path, problems)
-        if data is None or not _schema_ok(path, data, problems):
+        if data is None:
             continue
-        entry = _validate(models.RoleFile, path, data, problems)
-        if entry is None:
+        named = data.get("skills")
+        if skill_ids is not None and isinstance(named, dict):
+            problems.extend(
+                f"{path}: skills.{_key(skill_id)}: unknown skill (not in questions/)"
+                for skill_id in named
+                if skill_id not in skill_ids
+            )
+        role = _validate(_ROLE, data, path, data, problems)
+        if role is None:
             continue
-        if entry.id in role_files:
-            problems.append(f"{path}: id: '{entry.id}' is already used by {role_files[entry.id]}")
+        if role.id in role_files:
+            problems.append(f"{path}: id: '{role.id}' is already used by {role_files[role.id]}")
             continue
-        role_files[entry.id] = path
-        weights: dict[str, RoleSkill] = {}
-        for skill_id, raw in entry.skills.items():
-            if skill_ids is not None and skill_id not in skill_ids:
-                problems.append(
-                    f"{path}: skills.{_key(skill_id)}: unknown skill (not in questions/)"
-                )
-            plain = _plain_role_skill(raw)
-            if plain is not None:
-                weights[skill_id] = plain
-                continue
-            spec = _validate_role_skill(path, data, skill_id, raw, problems)
-            if spec is not None:
-                weights[skill_id] = RoleSkill(
-                    weight=float(spec.weight), target=spec.target, must=spec.must, why=spec.why
-                )
-        roles[entry.id] = Role(
-            id=entry.id,
-            name=entry.name,
-            summary=entry.summary,
-            skills=MappingProxyType(weights),
-        )
+        role_files[role.id] = path
+        roles[role.id] = role
     return tuple(roles[role_id] for role_id in sorted(roles))
