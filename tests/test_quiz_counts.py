@@ -9,7 +9,14 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolequiz.domain.content import Bank, Category, Skill, load_bank, shipped_content_dir
+from rolequiz.domain.content import (
+    Bank,
+    Category,
+    Resource,
+    Skill,
+    load_bank,
+    shipped_content_dir,
+)
 from rolequiz.domain.progress import Progress
 from rolequiz.domain.quiz import (
     blocked_by,
@@ -83,7 +90,8 @@ def chain_bank(length: int) -> Bank:
             name=f"S{n}",
             category="c",
             prompt="?",
-            tip="",
+            tip="-",
+            resources=(Resource("Docs", "https://example.org"),),
             requires=f"s{n - 1}" if n else None,
         )
         for n in range(length)
