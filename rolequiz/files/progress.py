@@ -22,7 +22,7 @@ PROFILE_ENV = "ROLEQUIZ_PROFILE"
 MAX_NOTE_CHARS = 4000
 KNOWN_KEYS = frozenset(
     {"schema_version", "created", "updated", "position", "skipped", "ratings", "notes"}
-)
+) | {"target_role"}
 
 Status = Literal["rated", "skipped", "unanswered"]
 
@@ -45,6 +45,7 @@ class Progress:
     created: datetime | None = None
     updated: datetime | None = None
     position: str | None = None
+    target_role: str | None = None  # the role id the person works towards (`rolequiz plan`)
     extra: dict[str, Any] = field(default_factory=dict)
     migrated_from: int | None = None
 
@@ -120,6 +121,7 @@ def parse_progress(data: dict[str, Any], name: str) -> Progress:
         created=_timestamp(data, "created", name),
         updated=_timestamp(data, "updated", name),
         position=_optional_str(data, "position", name),
+        target_role=_optional_str(data, "target_role", name),
         extra=_keepable({key: value for key, value in data.items() if key not in KNOWN_KEYS}, name),
     )
     if original != SCHEMA_VERSION:
@@ -269,6 +271,8 @@ def progress_to_data(progress: Progress) -> dict[str, Any]:
         data["updated"] = progress.updated
     if progress.position is not None:
         data["position"] = progress.position
+    if progress.target_role is not None:
+        data["target_role"] = progress.target_role
     data.update(progress.extra)
     data["skipped"] = sorted(progress.skipped)
     data["ratings"] = dict(sorted(progress.ratings.items()))
