@@ -22,6 +22,7 @@ from rolequiz.domain.content import Bank, Role, Skill
 from rolequiz.domain.quiz import Counts, not_applicable
 from rolequiz.domain.scoring import RoleFit, rank_roles
 from rolequiz.errors import ProfileError, RolequizError
+from rolequiz.files.history import take_snapshot
 from rolequiz.files.lock import ProfileLock
 from rolequiz.files.progress import Progress, load_progress, now_utc, save_progress
 from rolequiz.text import printable
@@ -577,6 +578,7 @@ class QuizSession:
             self.bank, self.progress, source=str(self.path), role=role, generated=generated
         )
         write_report(path, report)
+        take_snapshot(self.path, self.progress)  # history: see rolequiz.files.history
 
     def close(self, timeout: float | None = 5.0) -> str | None:
         """Save the position if it moved since the last answer, flush, stop the writer, free
@@ -640,6 +642,7 @@ def _free_name(path: Path, name: Callable[[str], str]) -> Path:
 def back_up_profile(path: Path, when: datetime | None = None) -> Path:
     """Move the profile aside to a dated backup beside it (never deleted); return the backup."""
     backup = backup_name(path, when or now_utc())
+    take_snapshot(path, when=when)  # history: see rolequiz.files.history
     try:
         # A hard link first, so there is no moment when neither name holds the answers.
         os.link(path, backup)
