@@ -144,3 +144,92 @@ def test_report_html_to_a_folder_is_one_line(
     code, out, err = run(capsys, "report", str(profile), "--format", "html", "-o", str(tmp_path))
     assert (code, out) == (1, "")
     assert err == f"rolequiz: {tmp_path}: is a folder; give a file name for the report\n"
+
+
+# history and compare -------------------------------------------------------------------------
+
+
+def test_history_lists_snapshots_then_now(
+    capsys: pytest.CaptureFixture[str], profile: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from rolequiz.files.history import take_snapshot
+
+    take_snapshot(profile, when=datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
+    code, out, err = run(capsys, "history", str(profile))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == f"{profile}: 1 snapshot in {profile.with_name('me.history')}"
+    assert lines[1].startswith("  2026-01-02 03:04 UTC") and "5 of 7 rated" in lines[1]
+    assert "top: " in lines[1] and "% ready" in lines[1] and lines[1].endswith("Z.toml")
+    assert lines[2].startswith("  now ") and lines[2].endswith("me.toml")
+
+
+def test_history_of_nothing_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "history", str(tmp_path / "none.toml"))
+    assert (code, out) == (1, "") and err.count("\n") == 1 and "no snapshots" in err
+
+
+def test_compare_text_json_markdown(
+    capsys: pytest.CaptureFixture[str], profile: Path, tmp_path: Path
+) -> None:
+    new = tmp_path / "new.toml"
+    new.write_text("schema_version = 1\n[ratings]\nsql = 3\npython = 1\nspark = 2\n", "utf-8")
+    code, out, _ = run(capsys, "compare", str(profile), str(new), "--role", "engineer")
+    assert code == 0
+    assert "Ratings up: 2\n  skill  before  after\n  SQL    1       3\n  Spark  0       2\n" in out
+    assert "Gaps for Engineer closed: 3" in out
+    code, out, _ = run(capsys, "compare", str(profile), str(new), "--format", "json")
+    record = json.loads(out)
+    assert record["down"] == [{"skill": "python", "before": 2, "after": 1}]
+    code, out, _ = run(capsys, "compare", str(profile), str(new), "--format", "markdown")
+    assert "## Ratings up\n\n| skill | before | after |\n|---|---|---|\n| SQL | 1 | 3 |" in out
+
+
+def test_compare_with_a_missing_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], profile: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "compare", str(profile), str(tmp_path / "gone.toml"))
+    assert (code, out) == (1, "") and err.count("\n") == 1 and "gone.toml" in err
+
+
+# team ----------------------------------------------------------------------------------------
+
+
+def test_team_of_a_folder_names_people_and_reports_a_bad_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "ana.toml").write_text(PROFILE, encoding="utf-8")
+    (folder / "b.toml").write_text(
+        'schema_version = 1\nname = "Bea"\n[ratings]\nsql = 4\nspark = 3\n', encoding="utf-8"
+    )
+    (folder / "broken.toml").write_text("schema_version = 1\n[ratings]\nsql = 9\n", "utf-8")
+    code, out, err = run(capsys, "team", str(folder), "--format", "json")
+    assert code == 1 and err.count("\n") == 1 and "broken.toml: ratings.sql" in err
+    record = json.loads(out)
+    assert record["people"] == 2
+    assert record["spread"]["sql"] == {"levels": [0, 1, 0, 0, 1], "unrated": 0}
+    assert record["single"] == [
+        {"skill": "sql", "person": "Bea", "level": 4},
+        {"skill": "spark", "person": "Bea", "level": 3},
+    ]
+    ana = next(p for p in record["mentors"] if p["person"] == "ana")
+    sql = next(gap for gap in ana["gaps"] if gap["skill"] == "sql")  # ana sql 1: a gap either way
+    assert (sql["mentor"], sql["mentor_level"]) == ("Bea", 4)
+    code, out, _ = run(capsys, "team", str(folder / "ana.toml"), str(folder / "b.toml"))
+    assert code == 0 and out.startswith("Team of 2 people\n\nPeople at each level, per skill: 7")
+    code, out, _ = run(capsys, "team", str(folder / "b.toml"), "--format", "markdown")
+    assert "| spark | Bea | 3 |" in out.replace("Spark", "spark")
+
+
+def test_team_of_an_empty_folder_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "team", str(tmp_path))
+    assert (code, out) == (
+        1,
+        "",
+    ) and err == f"rolequiz: {tmp_path}: no *.toml profiles in the folder\n"

@@ -194,17 +194,6 @@ def report_to_html(report: Mapping[str, Any], categories: list[CategoryLevel]) -
     names = _role_names(report)
     target = names[report["target_role"]]
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta http-equiv="Content-Security-Policy" '
-        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        f"<title>rolequiz gap report: {h(report['source_profile'])}</title>",
-        f"<style>{_STYLE}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>rolequiz gap report: {h(report['source_profile'])}</h1>",
         f"<p>Generated {h(report['generated'])}. {h(_answers_line(report))}.</p>",
         f"<p>Recommended role: <strong>{h(names[report['recommended_role']])}</strong>. "
         f"Target role: <strong>{h(target)}</strong>.</p>",
@@ -246,8 +235,44 @@ def report_to_html(report: Mapping[str, Any], categories: list[CategoryLevel]) -
             for item in report["unrated"]
         ]
         parts.append("</ul>")
-    parts += ["</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+    return html_page(f"rolequiz gap report: {report['source_profile']}", parts)
+
+
+def html_page(title: str, body: list[str]) -> str:
+    """A whole page around `body` (HTML already); `title` is text, escaped here. The policy
+    lets the inline styles apply and forbids scripts and every fetch."""
+    return (
+        "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html lang="en">',
+                "<head>",
+                '<meta charset="utf-8">',
+                '<meta http-equiv="Content-Security-Policy" '
+                "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+                f"<title>{h(title)}</title>",
+                f"<style>{_STYLE}</style>",
+                "</head>",
+                "<body>",
+                f"<h1>{h(title)}</h1>",
+                *body,
+                "</body>",
+                "</html>",
+            ]
+        )
+        + "\n"
+    )
+
+
+def html_table(columns: list[str], rows: list[list[str]]) -> str:
+    """A table of text cells, every one escaped; "None." when there are no rows."""
+    if not rows:
+        return "<p>None.</p>"
+    head = "".join(f"<th>{h(column)}</th>" for column in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{h(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _category_row(row: CategoryLevel) -> str:
