@@ -29,6 +29,15 @@ def _load(bank: Bank, path: Path) -> Progress:
     return progress
 
 
+def _load_or_say(path: Path) -> Progress | None:
+    """The profile, or None after one line on stderr saying why it does not load."""
+    try:
+        return load_progress(path)
+    except RolequizError as exc:
+        sys.stderr.write(f"rolequiz: {printable(str(exc))}\n")
+        return None
+
+
 # plan ----------------------------------------------------------------------------------------
 
 
@@ -187,10 +196,8 @@ def history(bank: Bank, path: Path | None) -> int:
     lines = [f"{source}: {len(snapshots)} snapshot{_s(len(snapshots))} in {history_dir(source)}"]
     failed = False
     for when, entry in entries:
-        try:
-            progress = load_progress(entry)
-        except RolequizError as exc:
-            sys.stderr.write(f"rolequiz: {printable(str(exc))}\n")
+        progress = _load_or_say(entry)
+        if progress is None:
             failed = True
             continue
         tally = counts(bank, progress)
@@ -355,10 +362,8 @@ def team(bank: Bank, paths: list[Path], role_name: str | None, form: str) -> int
     members: list[Member] = []
     failed = False
     for path in paths:
-        try:
-            progress = load_progress(path)
-        except RolequizError as exc:
-            sys.stderr.write(f"rolequiz: {printable(str(exc))}\n")
+        progress = _load_or_say(path)
+        if progress is None:
             failed = True
             continue
         name = progress.extra.get("name")  # an optional field a lead may add to a profile
