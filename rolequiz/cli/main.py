@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write here (default: standard output)"
     )
+    report.add_argument("--format", choices=("toml", "markdown", "html"), default="toml")
 
     skills = commands.add_parser("skills", parents=[common], help="list the skills in the bank")
     skills.add_argument("--format", choices=("text", "json"), default="text")
@@ -81,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "validate", parents=[common], help="check a content folder and list every problem"
     )
+    from rolequiz.cli import beyond
+
+    beyond.add_parsers(commands, common)
     return parser
 
 
@@ -115,9 +119,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _open_quiz(root, args)
     if args.command == "validate":
         return _validate(root)
-    from rolequiz.cli import commands
+    from rolequiz.cli import beyond, commands
 
     bank = commands.load(root)
+    if beyond.handles(args):
+        return beyond.run(bank, args)
     if args.command == "score":
         return commands.score(bank, args.profiles, args.format)
     if args.command == "report":

@@ -31,6 +31,7 @@ KNOWN_KEYS = frozenset(
         "skipped",
         "ratings",
         "notes",
+        "target_role",
         MODE_KEY,
         QUICK_KEY,
     }
@@ -86,6 +87,7 @@ class Progress:
     created: datetime | None = None
     updated: datetime | None = None
     position: str | None = None
+    target_role: str | None = None  # the role id the person works towards (`rolequiz plan`)
     quick: QuickState = field(default_factory=QuickState)
     extra: dict[str, Any] = field(default_factory=dict)
     migrated_from: int | None = None
@@ -145,6 +147,7 @@ def parse_progress(data: dict[str, Any], name: str) -> Progress:
         created=_timestamp(data, "created", name),
         updated=_timestamp(data, "updated", name),
         position=_optional_str(data, "position", name),
+        target_role=_optional_str(data, "target_role", name),
         quick=_quick(data, name),
         extra=_keepable({key: value for key, value in data.items() if key not in KNOWN_KEYS}, name),
     )
@@ -322,6 +325,8 @@ def progress_to_data(progress: Progress) -> dict[str, Any]:
         data["updated"] = progress.updated
     if progress.position is not None:
         data["position"] = progress.position
+    if progress.target_role is not None:
+        data["target_role"] = progress.target_role
     quick = progress.quick
     if quick.on:
         data[MODE_KEY] = "quick"

@@ -13,6 +13,7 @@ from pathlib import Path
 from rolequiz.domain.content import Role
 from rolequiz.domain.progress import Progress, now_utc
 from rolequiz.errors import ProfileError
+from rolequiz.files.history import take_snapshot
 from rolequiz.files.progress import load_progress
 from rolequiz.files.writer import save_problem
 from rolequiz.text import printable
@@ -50,6 +51,7 @@ def free_name(path: Path, template: str) -> Path:
 def back_up_profile(path: Path, when: datetime | None = None) -> Path:
     """Move the profile aside to a dated backup beside it (never deleted); return the backup."""
     backup = backup_name(path, when or now_utc())
+    take_snapshot(path, when=when)  # history: see rolequiz.files.history
     try:
         # A hard link first, so there is no moment when neither name holds the answers.
         os.link(path, backup)

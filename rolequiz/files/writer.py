@@ -146,10 +146,12 @@ class ProfileWriter:
         """Write the gap report of `progress` for `role` (default: the recommended one),
         naming this profile as its source. Raises RolequizError (one line) on failure."""
         # Imported here: the gap report is not needed to open the quiz.
+        from rolequiz.files.history import take_snapshot
         from rolequiz.files.report import build_report, write_report
 
         report = build_report(bank, progress, source=str(self.path), role=role, generated=generated)
         write_report(path, report)
+        take_snapshot(self.path, progress)  # history: see rolequiz.files.history
 
     def _run(self) -> None:
         while True:
