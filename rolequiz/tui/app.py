@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -95,8 +94,6 @@ class RolequizApp(App[int]):
         if not self.is_headless:
             self._save_on_signals()
         self.open_profile(self.profile_path)
-        if not self.is_headless:
-            self.call_after_refresh(_settle_garbage_collector)
 
     def open_profile(self, path: Path, *, ask: bool = True, read_only: bool = False) -> None:
         """Open `path`: a welcome for a new file, a choice for saved progress, or the problem.
@@ -581,14 +578,6 @@ class RolequizApp(App[int]):
     def _exit_on_signal(self, number: int) -> None:
         self.close_session()
         self.exit(1, return_code=128 + number)
-
-
-def _settle_garbage_collector() -> None:
-    """Once the first screen is up: what start-up made lives as long as the quiz, so the
-    collector leaves it out of its scans from now on (a full scan of it paused an answer for
-    tens of milliseconds), and collecting goes on (`rolequiz.cli.main` turns it off to start)."""
-    gc.freeze()
-    gc.enable()
 
 
 def run(content_root: Path, profile_path: Path, quick: bool = False) -> int:
