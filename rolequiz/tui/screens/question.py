@@ -12,9 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from rolequiz.session import QuizSession
-from rolequiz.tui.widgets.in_place import GrowingStatic, update_in_place
 from rolequiz.tui.widgets.literal import literal, template
-from rolequiz.tui.widgets.progress_line import ProgressLine
+from rolequiz.tui.widgets.quiz_progress import QuizProgress
 from rolequiz.tui.widgets.rating_picker import RatingPicker
 
 if TYPE_CHECKING:
@@ -88,10 +87,10 @@ class QuestionScreen(Screen[None]):
             yield Label(id="save-state")
         with VerticalScroll(id="question-body", can_focus=False):
             yield Static(id="skill-name", markup=False)
-            yield GrowingStatic(id="prompt", markup=False)
+            yield Static(id="prompt", markup=False)
             yield RatingPicker(self.session.bank.levels)
             yield Static(id="note", markup=False)
-        yield ProgressLine(id="progress-row")
+        yield QuizProgress(id="progress-row")
         yield Static(
             "[b]0[/b]-[b]4[/b] or ↑↓ [b]enter[/b] answer · [b]s[/b] not sure · "
             "[b]←[/b] [b]→[/b] move · [b]?[/b] every key",
@@ -123,8 +122,8 @@ class QuestionScreen(Screen[None]):
             ),
             layout=False,
         )
-        update_in_place(self.query_one("#skill-name", Static), literal(skill.name))
-        update_in_place(self.query_one("#prompt", Static), literal(skill.prompt))
+        self.query_one("#skill-name", Static).update(literal(skill.name))
+        self.query_one("#prompt", Static).update(literal(skill.prompt))
         current = session.level(skill.id)
         anchors = [bank.anchor(skill, level.value) for level in bank.levels]
         self.query_one(RatingPicker).show(anchors, current)
@@ -163,7 +162,7 @@ class QuestionScreen(Screen[None]):
             mine = template("Your note: $note", note=" ".join(saved_note.split()))
             text = Content("\n").join([text, mine]) if text.plain else mine
         note.display = bool(text.plain)
-        update_in_place(note, text)
+        note.update(text)
 
     def _show_progress(self) -> None:
         session = self.session
@@ -171,17 +170,16 @@ class QuestionScreen(Screen[None]):
         skill = session.skill
         category = session.bank.category_by_id.get(skill.category)
         in_category = session.category_count(skill.category)
-        self.query_one(ProgressLine).show(
-            counts.done,
-            counts.total,
-            template(
-                " $done of $total · $category $category_done of $category_total",
-                done=str(counts.done),
-                total=str(counts.total),
-                category=_short(category.name if category else skill.category),
-                category_done=str(in_category.done),
-                category_total=str(in_category.total),
-            ),
+        progress = self.query_one(QuizProgress)
+        progress.total = counts.total
+        progress.done = counts.done
+        progress.count = template(
+            " $done of $total · $category $category_done of $category_total",
+            done=str(counts.done),
+            total=str(counts.total),
+            category=_short(category.name if category else skill.category),
+            category_done=str(in_category.done),
+            category_total=str(in_category.total),
         )
 
     def _show_quick(self) -> None:
