@@ -13,8 +13,6 @@ LONG = "a long anchor that wraps onto a second line at this width of forty"
 
 
 class PickerApp(App[None]):
-    CSS = "RatingPicker { height: auto; }"
-
     def __init__(self) -> None:
         super().__init__()
         self.rated: list[int] = []
