@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 import rolequiz.files.progress as progress_module
 from rolequiz.cli.main import main
@@ -38,9 +38,10 @@ from rolequiz.session import (
     write_profile,
 )
 from rolequiz.tui.app import RolequizApp
-from rolequiz.tui.screens.faults import InUseScreen, SaveElsewhereModal, UnsavedQuitModal
+from rolequiz.tui.screens.choice import ChoiceScreen
+from rolequiz.tui.screens.faults import SaveElsewhereModal
+from rolequiz.tui.screens.paths import shown_path
 from rolequiz.tui.screens.question import QuestionScreen
-from rolequiz.tui.screens.start import BrokenProfileScreen, ResumeScreen
 from rolequiz.tui.screens.welcome import WelcomeScreen
 
 from .conftest import MakeApp, read_toml_when, write_content
@@ -358,9 +359,10 @@ async def test_quitting_unsaved_warns_and_saves_elsewhere_first(
         read_toml_when(profile, lambda d: d["ratings"] == {"python": 3})
         folder.chmod(0o555)
         await pilot.press("2", "ctrl+q")
-        assert isinstance(app.screen, UnsavedQuitModal)
-        assert "cannot save: permission denied" in text_of(app, "#unsaved-problem")
-        ids = [option.id for option in app.screen.query_one(OptionList).options]
+        assert app.screen.name == "unsaved"
+        assert "cannot save: permission denied" in text_of(app, ".choice-text")
+        assert isinstance(app.screen, ChoiceScreen)
+        ids = app.screen.values
         assert ids == ["save_elsewhere", "retry", "quit", "back"]
         await pilot.press("enter")  # save elsewhere, then quit
         assert isinstance(app.screen, SaveElsewhereModal)
@@ -387,7 +389,7 @@ async def test_quitting_unsaved_can_go_back_retry_or_quit_anyway(
         await pilot.press("escape")
         assert isinstance(app.screen, QuestionScreen)  # back: nothing lost
         await pilot.press("ctrl+q", "down", "enter")  # try again: still failing, asked again
-        assert isinstance(app.screen, UnsavedQuitModal)
+        assert app.screen.name == "unsaved"
         await pilot.press("down", "down", "enter")  # quit without saving
     assert app.return_code == 1
     assert app.exit_lines == [
@@ -477,15 +479,17 @@ async def test_a_second_rolequiz_works_on_a_copy_and_neither_loses_an_answer(
         assert holder.answer(1) == "None"  # the first one answers stats
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
-            assert isinstance(app.screen, InUseScreen)
-            problem = text_of(app, "#in-use-problem")
+            assert app.screen.name == "in-use"
+            problem = text_of(app, ".choice-text")
             assert problem == f"profile.toml is in use by rolequiz (PID {holder.process.pid})"
-            shown = app.screen.copy_path
+            assert isinstance(app.screen, ChoiceScreen)
+            label = app.screen.choices[1][0].plain
             await pilot.press("down", "enter")  # work on a copy
             assert isinstance(app.screen, QuestionScreen)
             assert app.session is not None
             copy = app.session.path
-            assert copy == shown and copy.name.startswith("profile.copy-") and copy.parent == home
+            assert label.endswith(f"saved to {shown_path(copy)}")
+            assert copy.name.startswith("profile.copy-") and copy.parent == home
             await pilot.press("4")  # the second one answers aws
             assert holder.answer(2) == "None"  # meanwhile the first answers aws too
             await pilot.press("ctrl+q")
@@ -507,7 +511,7 @@ async def test_a_second_rolequiz_read_only_saves_nothing_and_says_so(
     assert first is not None
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, InUseScreen)
+        assert app.screen.name == "in-use"
         await pilot.press("enter")  # open read-only
         assert isinstance(app.screen, QuestionScreen)
         assert text_of(app, "#save-state") == "⚠ read-only · w saves elsewhere"
@@ -515,8 +519,9 @@ async def test_a_second_rolequiz_read_only_saves_nothing_and_says_so(
         await pilot.press("4", "0")
         assert text_of(app, "#save-state") == "⚠ read-only · w saves elsewhere"
         await pilot.press("ctrl+q")
-        assert isinstance(app.screen, UnsavedQuitModal)
-        ids = [option.id for option in app.screen.query_one(OptionList).options]
+        assert app.screen.name == "unsaved"
+        assert isinstance(app.screen, ChoiceScreen)
+        ids = app.screen.values
         assert ids == ["save_elsewhere", "quit", "back"]  # nothing to retry
         await pilot.press("down", "enter")
     assert app.return_code == 0
@@ -554,7 +559,7 @@ async def test_the_lock_is_held_while_open_and_follows_open_another(
     (home / "profile.toml").write_text(TWO_ANSWERS, encoding="utf-8")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, ResumeScreen)
+        assert app.screen.name == "resume"
         assert lock_path(home / "profile.toml").exists()
         await pilot.press("down", "down", "enter")  # open another
         await retype(pilot, "~/other.toml")
@@ -576,8 +581,8 @@ async def test_a_newer_profile_is_named_and_left_byte_for_byte(
     before = profile.read_bytes()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, BrokenProfileScreen)
-        assert text_of(app, "#broken-problem") == (
+        assert app.screen.name == "broken"
+        assert text_of(app, ".choice-text") == (
             f"{profile}: schema_version: 2 is newer than this rolequiz understands (1); "
             "upgrade rolequiz to open it"
         )

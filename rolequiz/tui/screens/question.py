@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
@@ -34,6 +35,10 @@ def _answer_binding(level: int) -> Binding:
         show=False,
         tooltip=f"Rate this skill {level} and move to the next question",
     )
+
+
+class SessionMoved(Message):
+    """The session went to another skill or mode from outside this screen: show it."""
 
 
 class QuestionScreen(Screen[None]):
@@ -76,8 +81,8 @@ class QuestionScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, session: QuizSession) -> None:
-        super().__init__()
+    def __init__(self, session: QuizSession, *, name: str | None = None) -> None:
+        super().__init__(name=name)
         self.session = session
 
     def compose(self) -> ComposeResult:
@@ -101,7 +106,11 @@ class QuestionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(RatingPicker).focus(scroll_visible=False)
         self.show_skill()
-        self.show_save_error(self.session.writer.error)
+        # The app holds whether answers reach the disk; the top line follows it.
+        self.watch(self.app, "save_error", self.show_save_error)
+
+    def on_session_moved(self, message: SessionMoved) -> None:
+        self.show_skill()
 
     def show_skill(self) -> None:
         """Show the session's current skill (called after every move)."""
@@ -252,10 +261,6 @@ class QuestionScreen(Screen[None]):
 
     def action_clear(self) -> None:
         self.session.clear()
-        self.show_skill()
-
-    def go_to(self, skill_id: str) -> None:
-        self.session.go_to(skill_id)
         self.show_skill()
 
     async def _finished(self) -> None:
