@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 from textual.content import Content
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -129,9 +131,12 @@ def text_of(app: RolequizApp, selector: str) -> str:
     return content.plain
 
 
-def notes_of(app: RolequizApp) -> list[str]:
-    """Every notification the app has shown, as text."""
-    return [str(note.message) for note in app._notifications]
+class Notes(list[str]):
+    """Every notification the app posts, as text: pass `hook` as run_test's message_hook."""
+
+    def hook(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.append(str(message.notification.message))
 
 
 async def wait_for(pilot: Pilot[int], ready: Callable[[], bool]) -> None:
@@ -318,7 +323,8 @@ async def test_a_read_only_folder_mid_quiz_then_save_elsewhere(
     folder.mkdir()
     profile = folder / "profile.toml"
     app = make_app(profile=profile)
-    async with app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
         await pilot.press("enter", "3")
         read_toml_when(profile, lambda d: d["ratings"] == {"python": 3})
         await pilot.pause(0.1)
@@ -327,7 +333,7 @@ async def test_a_read_only_folder_mid_quiz_then_save_elsewhere(
         await pilot.press("2")
         await wait_for(pilot, lambda: bool(text_of(app, "#save-state")))
         assert text_of(app, "#save-state") == "⚠ not saved · w saves elsewhere"
-        [note] = [note for note in notes_of(app) if "cannot save" in note]
+        [note] = [note for note in notes if "cannot save" in note]
         assert note.startswith(
             f"{profile}: cannot save: permission denied (the folder is read-only). Your answers"
         )
@@ -510,12 +516,13 @@ async def test_a_second_rolequiz_read_only_saves_nothing_and_says_so(
     first = ProfileLock.acquire(profile)  # another rolequiz, as far as this one can tell
     assert first is not None
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
         assert app.screen.name == "in-use"
         await pilot.press("enter")  # open read-only
         assert isinstance(app.screen, QuestionScreen)
         assert text_of(app, "#save-state") == "⚠ read-only · w saves elsewhere"
-        assert any("Read-only: answers given here are not saved" in n for n in notes_of(app))
+        assert any("Read-only: answers given here are not saved" in n for n in notes)
         await pilot.press("4", "0")
         assert text_of(app, "#save-state") == "⚠ read-only · w saves elsewhere"
         await pilot.press("ctrl+q")
