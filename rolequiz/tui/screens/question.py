@@ -131,8 +131,8 @@ class QuestionScreen(Screen[None]):
             ),
             layout=False,
         )
-        self.query_one("#skill-name", Static).update(literal(skill.name))
-        self.query_one("#prompt", Static).update(literal(skill.prompt))
+        _update(self.query_one("#skill-name", Static), literal(skill.name))
+        _update(self.query_one("#prompt", Static), literal(skill.prompt))
         current = session.level(skill.id)
         anchors = [bank.anchor(skill, level.value) for level in bank.levels]
         self.query_one(RatingPicker).show(anchors, current)
@@ -171,7 +171,7 @@ class QuestionScreen(Screen[None]):
             mine = template("Your note: $note", note=" ".join(saved_note.split()))
             text = Content("\n").join([text, mine]) if text.plain else mine
         note.display = bool(text.plain)
-        note.update(text)
+        _update(note, text)
 
     def _show_progress(self) -> None:
         session = self.session
@@ -266,6 +266,19 @@ class QuestionScreen(Screen[None]):
     async def _finished(self) -> None:
         self.notify("Every skill is answered. Here is your result.", timeout=4)
         await self.run_action("app.results")
+
+
+def _update(widget: Static, text: Content) -> None:
+    """`Static.update`, with a layout of the screen only when the text needs other lines than
+    the widget has: the next skill's name, prompt and note mostly take the lines the last
+    one's took, and a layout places and draws every widget of the screen again (bench figure
+    in docs/performance.md, "Speed")."""
+    size = widget.content_size
+    widget.update(text, layout=False)
+    if not widget.display:
+        return  # it takes no room; showing it again (`display = True`) lays the screen out
+    if size.width <= 0 or widget.get_content_height(size, size, size.width) != size.height:
+        widget.refresh(layout=True)
 
 
 def _short(name: str, width: int = 24) -> str:

@@ -38,5 +38,6 @@ class QuizProgress(Horizontal):
         )
         yield Label()
 
-    def watch_count(self, count: Content) -> None:
-        self.query_one(Label).update(count)
+    def watch_count(self, old: Content, count: Content) -> None:
+        # The label is as wide as its text: laid out again only when that width changes.
+        self.query_one(Label).update(count, layout=count.cell_length != old.cell_length)
