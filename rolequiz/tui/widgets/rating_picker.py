@@ -52,8 +52,8 @@ class RatingPicker(Widget, can_focus=True):
     skill before (blank lines are left below shorter ones). A layout makes Textual place and
     draw the whole screen again, which took half the time from an answer to the next question:
     with a widget per row, answer p95 was 27.7 ms against 18.3 ms drawn here
-    (bench/tui_speed.py, docs/performance.md). Textual's OptionList would take a layout on
-    every answer the same way (its options' heights change with each skill's anchors).
+    (bench/tui_speed.py, docs/performance.md). Textual's OptionList in its place is not
+    measured yet.
     """
 
     DEFAULT_CSS = """
