@@ -7,7 +7,6 @@ only when the quiz is opened. Bad input of any kind ends in one line on stderr a
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -136,19 +135,12 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _open_quiz(root: Path, args: argparse.Namespace) -> int:
-    # No garbage collection while the quiz starts: nearly everything made until the first
-    # screen is up (Textual's modules, the content, the styles) lives until the end, and
-    # scanning it again and again only costs start-up time. The app turns it back on.
-    gc.disable()
-    try:
-        from rolequiz.files.progress import default_profile_path
+    from rolequiz.files.progress import default_profile_path
 
-        profile = Path(args.profile).expanduser() if args.profile else default_profile_path()
-        from rolequiz.tui.app import run
+    profile = Path(args.profile).expanduser() if args.profile else default_profile_path()
+    from rolequiz.tui.app import run
 
-        return run(content_root=root, profile_path=profile, quick=args.quick)
-    finally:
-        gc.enable()
+    return run(content_root=root, profile_path=profile, quick=args.quick)
 
 
 def _validate(root: Path) -> int:

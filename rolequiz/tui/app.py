@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -17,9 +16,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from rolequiz.domain.content import Bank, load_bank
@@ -41,10 +42,12 @@ from rolequiz.text import printable
 from rolequiz.tui.screens.paths import shown_path
 
 if TYPE_CHECKING:
-    from rolequiz.tui.screens.faults import InUseChoice, QuitChoice
+    from rolequiz.tui.screens.faults import QuitChoice
     from rolequiz.tui.screens.help import HelpSection
-    from rolequiz.tui.screens.question import QuestionScreen
-    from rolequiz.tui.screens.start import BrokenChoice, ResumeChoice
+    from rolequiz.tui.screens.welcome import StartMode
+
+QUESTION = "question"  # the name of the question screen
+UNSAVED = "unsaved"  # the name of the screen that asks before quitting with unsaved answers
 
 
 @dataclass
@@ -54,11 +57,25 @@ class SaveStatus(Message):
     error: str | None
 
 
+@dataclass(frozen=True)
+class Opening:
+    """A profile to open at start-up, and how."""
+
+    path: Path
+    ask: bool = True  # saved answers: ask to resume or start over
+    read_only: bool = False
+    note: str | None = None  # said once the questions start
+
+
 class RolequizApp(App[int]):
     """Keyboard-first quiz over a question bank, saving to one profile file."""
 
     CSS_PATH = "app.tcss"
     TITLE = "rolequiz"
+
+    # The writer's last error, None while every answer reaches the disk (the question screen
+    # shows it).
+    save_error: reactive[str | None] = reactive(None, init=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -85,45 +102,49 @@ class RolequizApp(App[int]):
         self.quick = quick  # start in quick mode (rolequiz --quick); the welcome screen asks too
         self._now = now
         self.session: QuizSession | None = None
-        self.question_screen: QuestionScreen | None = None
+        self.quiz_started = False  # the question screen is open, at the bottom of the stack
         self.exit_lines: list[str] = []
-        self._save_error: str | None = None
 
     # Start-up ----------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         if not self.is_headless:
             self._save_on_signals()
-        self.open_profile(self.profile_path)
-        if not self.is_headless:
-            self.call_after_refresh(_settle_garbage_collector)
+        self.start_up(Opening(self.profile_path))
 
-    def open_profile(self, path: Path, *, ask: bool = True, read_only: bool = False) -> None:
-        """Open `path`: a welcome for a new file, a choice for saved progress, or the problem.
+    @work(exclusive=True, group="start-up")
+    async def start_up(self, opening: Opening) -> None:
+        """Open profiles, asking what to do at each turn, until the questions start or the app
+        exits: a welcome for a new file, a choice for saved progress, a file in use or a broken
+        one. Each step says what to open next, or None when done."""
+        next_opening: Opening | None = opening
+        while next_opening is not None:
+            next_opening = await self._open(next_opening)
 
-        The profile is locked first; if another rolequiz holds it, the person chooses what to do.
-        """
+    async def _open(self, opening: Opening) -> Opening | None:
+        """Open one profile; it is locked first, unless read-only."""
+        path = opening.path
         lock = None
-        if not read_only:
+        if not opening.read_only:
             try:
                 lock = ProfileLock.acquire(path)
             except ProfileInUse as exc:
-                self._show_in_use(path, exc)
-                return
+                return await self._ask_in_use(path, exc)
         try:
             progress = open_profile(path)
         except ProfileError as exc:
             if lock is not None:
                 lock.release()
-            self._show_broken(path, str(exc))
-            return
-        session = self._new_session(progress or Progress(), path, lock, read_only=read_only)
+            return await self._ask_broken(path, str(exc))
+        session = self._new_session(progress or Progress(), path, lock, read_only=opening.read_only)
         answered = progress is not None and progress.answered() > 0
-        if ask and answered and not read_only:
-            self._ask_to_resume(session)
-        else:
-            # Read-only skips the welcome: it would say where answers are saved.
-            self._start(session, welcome=not answered and not read_only)
+        if opening.ask and answered and not opening.read_only:
+            return await self._ask_to_resume(session)
+        if opening.note:
+            self.notify(opening.note, markup=False, timeout=8)
+        # Read-only skips the welcome: it would say where answers are saved.
+        await self._start(session, welcome=not answered and not opening.read_only)
+        return None
 
     def _new_session(
         self,
@@ -136,109 +157,93 @@ class RolequizApp(App[int]):
         writer = ProfileWriter(path, on_status=self._save_finished_in_thread)
         return QuizSession(self.bank, progress, path, writer=writer, lock=lock, read_only=read_only)
 
-    def _show_in_use(self, path: Path, in_use: ProfileInUse) -> None:
-        from rolequiz.tui.screens.faults import InUseScreen
+    async def _ask_in_use(self, path: Path, in_use: ProfileInUse) -> Opening | None:
+        from rolequiz.tui.screens.faults import in_use_screen
 
         shown_copy = copy_name(path, self._now() if self._now else None)
+        choice = await self.push_screen_wait(in_use_screen(str(in_use), shown_copy))
+        if choice == "read_only":
+            return Opening(path, ask=False, read_only=True)
+        if choice == "copy":
+            try:
+                copy = copy_beside(path, shown_copy)
+            except RolequizError as exc:
+                self.notify(str(exc), severity="error", markup=False, timeout=10)
+                return Opening(path)
+            note = f"Working on a copy: {shown_path(copy)}. The other rolequiz keeps {path.name}."
+            return Opening(copy, ask=False, note=note)
+        self.exit_lines.append(str(in_use))
+        self.exit(1, return_code=1)
+        return None
 
-        def chosen(choice: InUseChoice | None) -> None:
-            if choice == "read_only":
-                self.open_profile(path, ask=False, read_only=True)
-            elif choice == "copy":
-                try:
-                    copy = copy_beside(path, shown_copy)
-                except RolequizError as exc:
-                    self.notify(str(exc), severity="error", markup=False, timeout=10)
-                    self.open_profile(path)
-                    return
-                self.open_profile(copy, ask=False)
-                if self.session is not None and self.session.path == copy:
-                    self.notify(
-                        f"Working on a copy: {shown_path(copy)}. The other rolequiz keeps "
-                        f"{path.name}.",
-                        markup=False,
-                        timeout=8,
-                    )
-            else:
-                self.exit_lines.append(str(in_use))
-                self.exit(1, return_code=1)
-
-        self.push_screen(InUseScreen(str(in_use), shown_copy), chosen)
-
-    def _ask_to_resume(self, session: QuizSession) -> None:
-        from rolequiz.tui.screens.start import ResumeScreen
+    async def _ask_to_resume(self, session: QuizSession) -> Opening | None:
+        from rolequiz.tui.screens.start import resume_screen
 
         counts = session.counts()
         updated = session.progress.updated
-        screen = ResumeScreen(
-            session.path,
-            done=counts.done,
-            total=counts.total,
-            next_skill=session.skill.name,
-            saved=updated.astimezone().strftime("%Y-%m-%d %H:%M") if updated else None,
-            unknown=session.unknown_skills,
+        choice = await self.push_screen_wait(
+            resume_screen(
+                session.path,
+                done=counts.done,
+                total=counts.total,
+                next_skill=session.skill.name,
+                saved=updated.astimezone().strftime("%Y-%m-%d %H:%M") if updated else None,
+                unknown=session.unknown_skills,
+            )
         )
+        if choice == "resume":
+            await self._start(session, welcome=False, told_unknown=True)
+            return None
+        if choice == "start_over":
+            return await self._start_over(session)
+        session.release_lock()
+        if choice == "open_other":
+            return await self._ask_other(session.path)
+        self.exit(0)
+        return None
 
-        def chosen(choice: ResumeChoice | None) -> None:
-            if choice == "resume":
-                self._start(session, welcome=False, told_unknown=True)
-            elif choice == "start_over":
-                self._start_over(session)
-            elif choice == "open_other":
-                session.release_lock()
-                self._open_other(session.path)
-            else:
-                session.release_lock()
-                self.exit(0)
-
-        self.push_screen(screen, chosen)
-
-    def _start_over(self, old: QuizSession) -> None:
+    async def _start_over(self, old: QuizSession) -> Opening | None:
         path = old.path
         try:
             backup = back_up_profile(path, self._now() if self._now else None)
         except RolequizError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
             old.release_lock()
-            self.open_profile(path)
-            return
+            return Opening(path)
         lock, old.lock = old.lock, None  # the same file: the new session keeps the lock
-        self._start(self._new_session(Progress(), path, lock), welcome=False)
+        await self._start(self._new_session(Progress(), path, lock), welcome=False)
         self.notify(
             f"Starting over. Your old answers are kept in {shown_path(backup)}",
             markup=False,
             timeout=8,
         )
+        return None
 
-    def _show_broken(self, path: Path, problem: str) -> None:
-        from rolequiz.tui.screens.start import BrokenProfileScreen
+    async def _ask_broken(self, path: Path, problem: str) -> Opening | None:
+        from rolequiz.tui.screens.start import broken_profile_screen
 
         new_path = fresh_path_beside(path)
+        choice = await self.push_screen_wait(broken_profile_screen(path, problem, new_path))
+        if choice == "new_beside":
+            return Opening(new_path, ask=False)
+        if choice == "open_other":
+            return await self._ask_other(path)
+        self.exit_lines.append(problem)
+        self.exit(1, return_code=1)
+        return None
 
-        def chosen(choice: BrokenChoice | None) -> None:
-            if choice == "new_beside":
-                self.open_profile(new_path, ask=False)
-            elif choice == "open_other":
-                self._open_other(path)
-            else:
-                self.exit_lines.append(problem)
-                self.exit(1, return_code=1)
-
-        self.push_screen(BrokenProfileScreen(path, problem, new_path), chosen)
-
-    def _open_other(self, previous: Path) -> None:
+    async def _ask_other(self, previous: Path) -> Opening:
         from rolequiz.tui.screens.start import OpenProfileModal
 
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                self.open_profile(previous)
-            else:
-                self.profile_path = path
-                self.open_profile(path, ask=False)
+        path = await self.push_screen_wait(OpenProfileModal(previous))
+        if path is None:
+            return Opening(previous)
+        self.profile_path = path
+        return Opening(path, ask=False)
 
-        self.push_screen(OpenProfileModal(previous), chosen)
-
-    def _start(self, session: QuizSession, *, welcome: bool, told_unknown: bool = False) -> None:
+    async def _start(
+        self, session: QuizSession, *, welcome: bool, told_unknown: bool = False
+    ) -> None:
         self.session = session
         self.profile_path = session.path
         if session.unknown_skills and not told_unknown:
@@ -252,36 +257,40 @@ class RolequizApp(App[int]):
                 markup=False,
                 timeout=10,
             )
-
-        def show_question(mode: object = None) -> None:
-            # Imported when first shown, so a welcome screen paints without it.
-            from rolequiz.tui.screens.question import QuestionScreen
-
-            # The welcome screen's choice; else the flag, or the mode the profile was left in.
-            if mode == "quick" or (mode is None and (self.quick or session.saved_in_quick_mode)):
-                session.start_quick()
-            self.question_screen = QuestionScreen(session)
-            self.push_screen(self.question_screen)
-
+        mode: StartMode | None = None
         if welcome:
             from rolequiz.tui.screens.welcome import WelcomeScreen
 
-            self.push_screen(
-                WelcomeScreen(self.bank, session.path, quick=self.quick), show_question
+            chosen: StartMode = await self.push_screen_wait(
+                WelcomeScreen(self.bank, session.path, quick=self.quick)
             )
-        else:
-            show_question()
+            mode = chosen
+        # Imported when first shown, so a welcome screen paints without it.
+        from rolequiz.tui.screens.question import QuestionScreen
+
+        # The welcome screen's choice; else the flag, or the mode the profile was left in.
+        if mode == "quick" or (mode is None and (self.quick or session.saved_in_quick_mode)):
+            session.start_quick()
+        self.quiz_started = True
+        await self.push_screen(QuestionScreen(session, name=QUESTION))
 
     # Screens over the question -----------------------------------------------------------------
 
-    def _back_to_question(self) -> QuestionScreen | None:
+    def _back_to_question(self) -> Screen[object] | None:
         """Close whatever is open over the question screen, and return it."""
-        question = self.question_screen
-        if question is None or question not in self.screen_stack:
+        if not self.quiz_started:
             return None
-        while self.screen is not question:
+        while self.screen.name != QUESTION:
             self.pop_screen()
-        return question
+        return self.screen
+
+    def _show_moved(self) -> None:
+        """The session moved (to another skill, or mode): the question screen shows it."""
+        from rolequiz.tui.screens.question import SessionMoved
+
+        question = self._back_to_question()
+        if question is not None:
+            question.post_message(SessionMoved())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in (
@@ -292,37 +301,34 @@ class RolequizApp(App[int]):
             "export_report",
             "save_elsewhere",
         ):
-            return self.session is not None and self.question_screen in self.screen_stack
+            return self.session is not None and self.quiz_started
         if action in ("full_quiz", "quick_mode"):
             quick = action == "quick_mode"
             return (
                 self.session is not None
                 and self.session.is_quick is not quick
-                and self.question_screen in self.screen_stack
+                and self.quiz_started
             )
         return True
 
     def action_full_quiz(self) -> None:
         """Leave quick mode for the remaining questions in quiz order; answers are kept."""
-        question = self._back_to_question()
-        if question is None or self.session is None or not self.session.is_quick:
+        if self.session is None or not self.quiz_started or not self.session.is_quick:
             return
         self.session.full_quiz()
-        question.show_skill()
+        self._show_moved()
         self.notify("Full quiz: the questions left, in order. Every answer is kept.", timeout=4)
 
     def action_quick_mode(self) -> None:
-        question = self._back_to_question()
-        if question is None or self.session is None or self.session.is_quick:
+        if self.session is None or not self.quiz_started or self.session.is_quick:
             return
         self.session.start_quick()
-        question.show_skill()
+        self._show_moved()
 
     def action_results(self) -> None:
         from rolequiz.tui.screens.results import ResultsScreen
 
-        question = self._back_to_question()
-        if question is None or self.session is None:
+        if self.session is None or self._back_to_question() is None:
             return
         self.push_screen(ResultsScreen(self.session))
 
@@ -341,14 +347,18 @@ class RolequizApp(App[int]):
         self.push_screen(FindModal(self.session), self._open_skill)
 
     def action_next_unanswered(self) -> None:
-        question = self._back_to_question()
-        if question is not None:
-            question.action_next_unanswered()
+        if self.session is None or not self.quiz_started:
+            return
+        if self.session.next_unanswered():
+            self._show_moved()
+        else:
+            self._back_to_question()
+            self.notify("Every skill is answered: press r for your results.", timeout=4)
 
     def _open_skill(self, skill_id: str | None) -> None:
-        question = self._back_to_question()
-        if skill_id is not None and question is not None:
-            question.go_to(skill_id)
+        if skill_id is not None and self.session is not None and self.quiz_started:
+            self.session.go_to(skill_id)
+            self._show_moved()
 
     def action_export_report(self, role_id: str | None = None) -> None:
         from rolequiz.tui.screens.export import ExportModal
@@ -383,12 +393,12 @@ class RolequizApp(App[int]):
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[HelpSection]:
+        from rolequiz.tui.screens.choice import ChoiceScreen
         from rolequiz.tui.screens.export import ExportModal
         from rolequiz.tui.screens.find import FindModal
         from rolequiz.tui.screens.overview import OverviewScreen
         from rolequiz.tui.screens.question import QuestionScreen
         from rolequiz.tui.screens.results import ResultsScreen
-        from rolequiz.tui.screens.start import ResumeScreen
         from rolequiz.tui.screens.welcome import WelcomeScreen
         from rolequiz.tui.widgets.rating_picker import RatingPicker
 
@@ -423,7 +433,17 @@ class RolequizApp(App[int]):
                 ],
             ),
             ("Export", ExportModal.BINDINGS),
-            ("Start", [*WelcomeScreen.BINDINGS, *ResumeScreen.BINDINGS]),
+            (
+                "Start",
+                [
+                    *WelcomeScreen.BINDINGS,
+                    *(
+                        binding
+                        for binding in ChoiceScreen.BINDINGS
+                        if isinstance(binding, Binding) and binding.action != "cancel_back"
+                    ),
+                ],
+            ),
             (
                 "Anywhere",
                 [
@@ -441,7 +461,7 @@ class RolequizApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if self.session is not None and self.question_screen in self.screen_stack:
+        if self.session is not None and self.quiz_started:
             yield SystemCommand(
                 "Results", "The roles ranked on your answers so far", self.action_results
             )
@@ -487,9 +507,9 @@ class RolequizApp(App[int]):
 
     def on_save_status(self, message: SaveStatus) -> None:
         error = message.error
-        if error == self._save_error:
+        if error == self.save_error:
             return
-        self._save_error = error
+        self.save_error = error
         if error:
             self.notify(
                 f"{error}. Your answers are kept in memory and saving is retried; press w to "
@@ -501,11 +521,6 @@ class RolequizApp(App[int]):
             )
         else:
             self.notify("Saved again: every answer is on disk.", markup=False, timeout=4)
-        self._show_save_state()
-
-    def _show_save_state(self) -> None:
-        if self.question_screen is not None and self.question_screen.is_mounted:
-            self.question_screen.show_save_error(self._save_error)
 
     def action_save_elsewhere(self) -> None:
         self._save_elsewhere()
@@ -522,8 +537,7 @@ class RolequizApp(App[int]):
             if path is not None:
                 self.profile_path = path
                 # Saved: the writer's own "saved again" would only repeat what is said here.
-                self._save_error = None
-                self._show_save_state()
+                self.save_error = None
                 self.notify(
                     f"Saved to {shown_path(path)}; later answers are saved there too.",
                     markup=False,
@@ -541,14 +555,15 @@ class RolequizApp(App[int]):
         return self.session.close()
 
     async def action_quit(self) -> None:
-        self._quit()
+        # ctrl+q while asked about unsaved answers quits anyway.
+        self._quit(ask=self.screen.name != UNSAVED)
 
     def _quit(self, *, ask: bool = True) -> None:
         """Quit, unless answers would be lost: then ask first (a second ctrl+q quits anyway)."""
-        from rolequiz.tui.screens.faults import UnsavedQuitModal
+        from rolequiz.tui.screens.faults import unsaved_quit_screen
 
         session = self.session
-        if ask and session is not None and not isinstance(self.screen, UnsavedQuitModal):
+        if ask and session is not None:
             problem = session.unsaved()
             if problem:
 
@@ -560,7 +575,9 @@ class RolequizApp(App[int]):
                     elif choice == "quit":
                         self._quit(ask=False)
 
-                self.push_screen(UnsavedQuitModal(problem, can_retry=not session.read_only), chosen)
+                self.push_screen(
+                    unsaved_quit_screen(problem, can_retry=not session.read_only), chosen
+                )
                 return
         error = self.close_session()
         if error:
@@ -581,14 +598,6 @@ class RolequizApp(App[int]):
     def _exit_on_signal(self, number: int) -> None:
         self.close_session()
         self.exit(1, return_code=128 + number)
-
-
-def _settle_garbage_collector() -> None:
-    """Once the first screen is up: what start-up made lives as long as the quiz, so the
-    collector leaves it out of its scans from now on (a full scan of it paused an answer for
-    tens of milliseconds), and collecting goes on (`rolequiz.cli.main` turns it off to start)."""
-    gc.freeze()
-    gc.enable()
 
 
 def run(content_root: Path, profile_path: Path, quick: bool = False) -> int:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import time
 import tomllib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from rolequiz.domain.content import Bank, load_bank
 from rolequiz.tui.app import RolequizApp
@@ -190,6 +192,19 @@ def make_app(small_bank: Bank, home: Path) -> MakeApp:
         )
 
     return make
+
+
+def pressed(*keys: str) -> Callable[[Pilot[int]], Awaitable[None]]:
+    """For snap_compare's run_before: press `keys`, then stop the input cursor blinking, so the
+    picture is the same on every run."""
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.press(*keys)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
 
 
 def read_toml_when(path: Path, ready: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:

@@ -7,11 +7,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
 from rolequiz.files.lock import ProfileLock, lock_path, this_host
 
-from .conftest import MakeApp
+from .conftest import MakeApp, pressed
 
 SnapCompare = Callable[..., bool]
 
@@ -20,8 +19,7 @@ SOME_ANSWERS = 'schema_version = 1\nposition = "stats"\n[ratings]\npython = 3\ns
 
 @pytest.fixture(autouse=True)
 def steady(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No blinking cursor, and dates in names shown in UTC on every machine."""
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    """Dates in names shown in UTC on every machine."""
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield
@@ -47,14 +45,14 @@ def test_in_use(snap_compare: SnapCompare, make_app: MakeApp, in_use: Path) -> N
 
 
 def test_question_read_only(snap_compare: SnapCompare, make_app: MakeApp, in_use: Path) -> None:
-    assert snap_compare(make_app(), press=["enter", "2"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "2"))
 
 
 def test_quit_read_only_with_answers(
     snap_compare: SnapCompare, make_app: MakeApp, in_use: Path
 ) -> None:
-    assert snap_compare(make_app(), press=["enter", "2", "ctrl+q"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "2", "ctrl+q"))
 
 
 def test_save_elsewhere(snap_compare: SnapCompare, make_app: MakeApp) -> None:
-    assert snap_compare(make_app(), press=["enter", "3", "w"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "3", "w"))

@@ -21,8 +21,10 @@ from typing import Any
 
 import pytest
 from textual.content import Content
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 import rolequiz.domain.progress as progress_module
 from rolequiz.cli.main import main
@@ -35,9 +37,10 @@ from rolequiz.files.lock import ProfileInUse, ProfileLock, lock_path
 from rolequiz.files.progress import load_progress
 from rolequiz.files.writer import ProfileWriter, write_profile
 from rolequiz.tui.app import RolequizApp
-from rolequiz.tui.screens.faults import InUseScreen, SaveElsewhereModal, UnsavedQuitModal
+from rolequiz.tui.screens.choice import ChoiceScreen
+from rolequiz.tui.screens.faults import SaveElsewhereModal
+from rolequiz.tui.screens.paths import shown_path
 from rolequiz.tui.screens.question import QuestionScreen
-from rolequiz.tui.screens.start import BrokenProfileScreen, ResumeScreen
 from rolequiz.tui.screens.welcome import WelcomeScreen
 
 from .conftest import MakeApp, read_toml_when, write_content
@@ -125,9 +128,12 @@ def text_of(app: RolequizApp, selector: str) -> str:
     return content.plain
 
 
-def notes_of(app: RolequizApp) -> list[str]:
-    """Every notification the app has shown, as text."""
-    return [str(note.message) for note in app._notifications]
+class Notes(list[str]):
+    """Every notification the app posts, as text: pass `hook` as run_test's message_hook."""
+
+    def hook(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.append(str(message.notification.message))
 
 
 async def wait_for(pilot: Pilot[int], ready: Callable[[], bool]) -> None:
@@ -328,7 +334,8 @@ async def test_a_read_only_folder_mid_quiz_then_save_elsewhere(
     folder.mkdir()
     profile = folder / "profile.toml"
     app = make_app(profile=profile)
-    async with app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
         await pilot.press("enter", "3")
         read_toml_when(profile, lambda d: d["ratings"] == {"python": 3})
         await pilot.pause(0.1)
@@ -337,7 +344,7 @@ async def test_a_read_only_folder_mid_quiz_then_save_elsewhere(
         await pilot.press("2")
         await wait_for(pilot, lambda: bool(text_of(app, "#save-state")))
         assert text_of(app, "#save-state") == "⚠ not saved · w saves elsewhere"
-        [note] = [note for note in notes_of(app) if "cannot save" in note]
+        [note] = [note for note in notes if "cannot save" in note]
         assert note.startswith(
             f"{profile}: cannot save: permission denied (the folder is read-only). Your answers"
         )
@@ -369,9 +376,10 @@ async def test_quitting_unsaved_warns_and_saves_elsewhere_first(
         read_toml_when(profile, lambda d: d["ratings"] == {"python": 3})
         folder.chmod(0o555)
         await pilot.press("2", "ctrl+q")
-        assert isinstance(app.screen, UnsavedQuitModal)
-        assert "cannot save: permission denied" in text_of(app, "#unsaved-problem")
-        ids = [option.id for option in app.screen.query_one(OptionList).options]
+        assert app.screen.name == "unsaved"
+        assert "cannot save: permission denied" in text_of(app, ".choice-text")
+        assert isinstance(app.screen, ChoiceScreen)
+        ids = app.screen.values
         assert ids == ["save_elsewhere", "retry", "quit", "back"]
         await pilot.press("enter")  # save elsewhere, then quit
         assert isinstance(app.screen, SaveElsewhereModal)
@@ -398,7 +406,7 @@ async def test_quitting_unsaved_can_go_back_retry_or_quit_anyway(
         await pilot.press("escape")
         assert isinstance(app.screen, QuestionScreen)  # back: nothing lost
         await pilot.press("ctrl+q", "down", "enter")  # try again: still failing, asked again
-        assert isinstance(app.screen, UnsavedQuitModal)
+        assert app.screen.name == "unsaved"
         await pilot.press("down", "down", "enter")  # quit without saving
     assert app.return_code == 1
     assert app.exit_lines == [
@@ -491,15 +499,17 @@ async def test_a_second_rolequiz_works_on_a_copy_and_neither_loses_an_answer(
         assert holder.answer(1) == "None"  # the first one answers stats
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
-            assert isinstance(app.screen, InUseScreen)
-            problem = text_of(app, "#in-use-problem")
+            assert app.screen.name == "in-use"
+            problem = text_of(app, ".choice-text")
             assert problem == f"profile.toml is in use by rolequiz (PID {holder.process.pid})"
-            shown = app.screen.copy_path
+            assert isinstance(app.screen, ChoiceScreen)
+            label = app.screen.choices[1][0].plain
             await pilot.press("down", "enter")  # work on a copy
             assert isinstance(app.screen, QuestionScreen)
             assert app.session is not None
             copy = app.session.path
-            assert copy == shown and copy.name.startswith("profile.copy-") and copy.parent == home
+            assert label.endswith(f"saved to {shown_path(copy)}")
+            assert copy.name.startswith("profile.copy-") and copy.parent == home
             await pilot.press("4")  # the second one answers aws
             assert holder.answer(2) == "None"  # meanwhile the first answers aws too
             await pilot.press("ctrl+q")
@@ -520,17 +530,19 @@ async def test_a_second_rolequiz_read_only_saves_nothing_and_says_so(
     first = ProfileLock.acquire(profile)  # another rolequiz, as far as this one can tell
     assert first is not None
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, InUseScreen)
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
+        assert app.screen.name == "in-use"
         await pilot.press("enter")  # open read-only
         assert isinstance(app.screen, QuestionScreen)
         assert text_of(app, "#save-state") == "⚠ read-only · w saves elsewhere"
-        assert any("Read-only: answers given here are not saved" in n for n in notes_of(app))
+        assert any("Read-only: answers given here are not saved" in n for n in notes)
         await pilot.press("4", "0")
         assert text_of(app, "#save-state") == "⚠ read-only · w saves elsewhere"
         await pilot.press("ctrl+q")
-        assert isinstance(app.screen, UnsavedQuitModal)
-        ids = [option.id for option in app.screen.query_one(OptionList).options]
+        assert app.screen.name == "unsaved"
+        assert isinstance(app.screen, ChoiceScreen)
+        ids = app.screen.values
         assert ids == ["save_elsewhere", "quit", "back"]  # nothing to retry
         await pilot.press("down", "enter")
     assert app.return_code == 0
@@ -568,7 +580,7 @@ async def test_the_lock_is_held_while_open_and_follows_open_another(
     (home / "profile.toml").write_text(TWO_ANSWERS, encoding="utf-8")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, ResumeScreen)
+        assert app.screen.name == "resume"
         assert lock_path(home / "profile.toml").exists()
         await pilot.press("down", "down", "enter")  # open another
         await retype(pilot, "~/other.toml")
@@ -590,8 +602,8 @@ async def test_a_newer_profile_is_named_and_left_byte_for_byte(
     before = profile.read_bytes()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, BrokenProfileScreen)
-        assert text_of(app, "#broken-problem") == (
+        assert app.screen.name == "broken"
+        assert text_of(app, ".choice-text") == (
             f"{profile}: schema_version: 2 is newer than this rolequiz understands (1); "
             "upgrade rolequiz to open it"
         )

@@ -19,7 +19,6 @@ from rolequiz.files.writer import ProfileWriter
 from rolequiz.tui.app import RolequizApp
 from rolequiz.tui.screens.question import QUICK_WORDS, QuestionScreen
 from rolequiz.tui.screens.results import ResultsScreen
-from rolequiz.tui.screens.start import ResumeScreen
 from rolequiz.tui.screens.welcome import WelcomeScreen
 
 from .conftest import FIXED_TIME, MakeApp, read_toml_when
@@ -122,7 +121,7 @@ async def test_a_quick_profile_reopens_in_quick_mode_at_its_question(
     )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, ResumeScreen)
+        assert app.screen.name == "resume"
         await pilot.press("enter")
         assert isinstance(app.screen, QuestionScreen)
         session = session_of(app)

@@ -6,7 +6,6 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from rolequiz.domain.content import Level
-from rolequiz.tui.widgets.in_place import GrowingStatic, update_in_place
 from rolequiz.tui.widgets.rating_picker import RatingPicker
 
 LEVELS = [Level(value, label, f"anchor {value}") for value, label in enumerate("ABCDE")]
@@ -14,15 +13,13 @@ LONG = "a long anchor that wraps onto a second line at this width of forty"
 
 
 class PickerApp(App[None]):
-    CSS = "RatingPicker { height: auto; }"
-
     def __init__(self) -> None:
         super().__init__()
         self.rated: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield RatingPicker(LEVELS)
-        yield GrowingStatic("one line", id="text")
+        yield Static("one line", id="text")
         yield Static("below", id="below")
 
     def on_rating_picker_rated(self, message: RatingPicker.Rated) -> None:
@@ -84,17 +81,3 @@ async def test_the_height_grows_for_longer_anchors_and_never_shrinks_at_one_widt
         await pilot.resize_terminal(60, 16)
         await pilot.pause()
         assert picker.size.height == 5  # a new width starts again
-
-
-async def test_growing_text_keeps_its_tallest_height_and_repaints_in_place() -> None:
-    app = PickerApp()
-    async with app.run_test(size=(40, 16)) as pilot:
-        text = app.query_one("#text", GrowingStatic)
-        below = app.query_one("#below")
-        update_in_place(text, "a text long enough to need two lines at forty")
-        await pilot.pause()
-        assert text.size.height == 2 and below.region.y == text.region.y + 2
-        update_in_place(text, "short")
-        await pilot.pause()
-        assert text.size.height == 2 and below.region.y == text.region.y + 2
-        assert text.render_line(0).text.rstrip() == "short"

@@ -1,7 +1,7 @@
 """Every screen at 80x24, compared with the accepted SVG in __snapshots__ (look before updating).
 
 Paths show as `~/…` under a fake home, nothing shows a clock, and the input cursor does not
-blink, so the pictures are the same on every run.
+blink (`pressed`), so the pictures are the same on every run.
 """
 
 from __future__ import annotations
@@ -9,10 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from textual.widgets import Input
-
-from .conftest import MakeApp
+from .conftest import MakeApp, pressed
 
 SnapCompare = Callable[..., bool]
 
@@ -26,11 +23,6 @@ ALL_ANSWERED = (
 )
 
 
-@pytest.fixture(autouse=True)
-def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-
-
 def profile(home: Path, text: str) -> Path:
     path = home / "profile.toml"
     path.write_text(text, encoding="utf-8")
@@ -42,51 +34,53 @@ def test_welcome(snap_compare: SnapCompare, make_app: MakeApp) -> None:
 
 
 def test_question_new(snap_compare: SnapCompare, make_app: MakeApp) -> None:
-    assert snap_compare(make_app(), press=["enter"])
+    assert snap_compare(make_app(), run_before=pressed("enter"))
 
 
 def test_question_with_the_saved_answer_highlighted(
     snap_compare: SnapCompare, make_app: MakeApp, home: Path
 ) -> None:
     profile(home, SOME_ANSWERS)
-    assert snap_compare(make_app(), press=["enter", "left", "left", "left"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "left", "left", "left"))
 
 
 def test_question_not_applicable(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
     profile(home, SOME_ANSWERS)
-    assert snap_compare(make_app(), press=["enter", "slash", "g", "l", "u", "e", "enter"])
+    assert snap_compare(
+        make_app(), run_before=pressed("enter", "slash", "g", "l", "u", "e", "enter")
+    )
 
 
 def test_overview(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
     profile(home, SOME_ANSWERS)
-    assert snap_compare(make_app(), press=["enter", "o"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "o"))
 
 
 def test_find(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
     profile(home, SOME_ANSWERS)
-    assert snap_compare(make_app(), press=["enter", "slash", "s", "q"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "slash", "s", "q"))
 
 
 def test_help(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
     profile(home, SOME_ANSWERS)
-    assert snap_compare(make_app(), press=["enter", "question_mark"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "question_mark"))
 
 
 def test_results(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
     profile(home, ALL_ANSWERED)
-    assert snap_compare(make_app(), press=["enter", "r"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "r"))
 
 
 def test_results_provisional_other_role(
     snap_compare: SnapCompare, make_app: MakeApp, home: Path
 ) -> None:
     profile(home, SOME_ANSWERS)
-    assert snap_compare(make_app(), press=["enter", "r", "down"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "r", "down"))
 
 
 def test_export(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
     profile(home, ALL_ANSWERED)
-    assert snap_compare(make_app(), press=["enter", "r", "e"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "r", "e"))
 
 
 def test_export_asks_before_replacing(
@@ -95,7 +89,7 @@ def test_export_asks_before_replacing(
     profile(home, ALL_ANSWERED)
     for role_id in ("analyst", "data_engineer", "data_scientist"):
         (home / f"rolequiz-report-{role_id}.toml").write_text("mine", encoding="utf-8")
-    assert snap_compare(make_app(), press=["enter", "r", "down", "e", "enter"])
+    assert snap_compare(make_app(), run_before=pressed("enter", "r", "down", "e", "enter"))
 
 
 def test_resume_prompt(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
@@ -114,9 +108,9 @@ def test_broken_profile(snap_compare: SnapCompare, make_app: MakeApp, home: Path
 
 def test_question_quick_mode(snap_compare: SnapCompare, make_app: MakeApp) -> None:
     # Quick from the welcome screen, python 3: the next most telling question, and who leads.
-    assert snap_compare(make_app(), press=["q", "3"])
+    assert snap_compare(make_app(), run_before=pressed("q", "3"))
 
 
 def test_results_quick_mode_likely(snap_compare: SnapCompare, make_app: MakeApp) -> None:
     # python 3, stats 0, sklearn 0: likely after 3 questions, the results open by themselves.
-    assert snap_compare(make_app(), press=["q", "3", "0", "0"])
+    assert snap_compare(make_app(), run_before=pressed("q", "3", "0", "0"))

@@ -8,13 +8,14 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
 
 from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
+from rolequiz.tui.screens.choice import ChoiceScreen
 from rolequiz.tui.screens.paths import shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 
@@ -22,99 +23,48 @@ InUseChoice = Literal["read_only", "copy", "quit"]
 QuitChoice = Literal["save_elsewhere", "retry", "quit", "back"]
 
 
-class InUseScreen(Screen[InUseChoice]):
+def in_use_screen(problem: str, copy_path: Path) -> ChoiceScreen[InUseChoice]:
     """Another rolequiz writes this profile: open it read-only, work on a copy, or quit."""
-
-    AUTO_FOCUS = "#in-use-choices"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "choose_quit", "Quit", key_display="esc", tooltip="Quit rolequiz"),
+    choices: list[tuple[Content, InUseChoice]] = [
+        (template("[b]Open read-only[/b]: answer and look, but nothing is saved"), "read_only"),
+        (template("[b]Work on a copy[/b] saved to $path", path=shown_path(copy_path)), "copy"),
+        (template("[b]Quit[/b]"), "quit"),
     ]
-
-    def __init__(self, problem: str, copy_path: Path) -> None:
-        super().__init__()
-        self.problem = problem
-        self.copy_path = copy_path
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="in-use-body", classes="start-body"):
-            yield Label("[b]This profile is open in another rolequiz[/b]", classes="start-title")
-            yield Static(literal(self.problem), id="in-use-problem", classes="start-text")
-            yield Static(
-                template(
-                    "Answers given there are saved there as usual. So that none is lost, "
-                    "this one can:"
-                ),
-                classes="start-text",
-            )
-            yield OptionList(
-                Option(
-                    template("[b]Open read-only[/b]: answer and look, but nothing is saved"),
-                    id="read_only",
-                ),
-                Option(
-                    template(
-                        "[b]Work on a copy[/b] saved to $path", path=shown_path(self.copy_path)
-                    ),
-                    id="copy",
-                ),
-                Option(template("[b]Quit[/b]"), id="quit"),
-                id="in-use-choices",
-            )
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = 0
-
-    @on(OptionList.OptionSelected)
-    def picked(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id in ("read_only", "copy", "quit"):
-            self.dismiss(event.option.id)  # type: ignore[arg-type]
-
-    def action_choose_quit(self) -> None:
-        self.dismiss("quit")
+    return ChoiceScreen(
+        template("[b]This profile is open in another rolequiz[/b]"),
+        [
+            literal(problem),
+            template(
+                "Answers given there are saved there as usual. So that none is lost, this one can:"
+            ),
+        ],
+        choices,
+        cancel="quit",
+        name="in-use",
+    )
 
 
-class UnsavedQuitModal(ModalScreen[QuitChoice]):
+def unsaved_quit_screen(problem: str, *, can_retry: bool) -> ChoiceScreen[QuitChoice]:
     """Quitting with answers that are not on disk: save elsewhere, try again, or quit anyway."""
-
-    AUTO_FOCUS = "#unsaved-choices"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", key_display="esc", tooltip="Back to the quiz"),
+    choices: list[tuple[Content, QuitChoice]] = [
+        (template("[b]Save elsewhere[/b], then quit"), "save_elsewhere")
     ]
-
-    def __init__(self, problem: str, *, can_retry: bool) -> None:
-        super().__init__()
-        self.problem = problem
-        self.can_retry = can_retry
-
-    def compose(self) -> ComposeResult:
-        options = [
-            Option(template("[b]Save elsewhere[/b], then quit"), id="save_elsewhere"),
-        ]
-        if self.can_retry:
-            options.append(Option(template("[b]Try again[/b] to save here, then quit"), id="retry"))
-        options += [
-            Option(template("[b]Quit without saving[/b] them"), id="quit"),
-            Option(template("[b]Back[/b] to the quiz"), id="back"),
-        ]
-        with Vertical(id="unsaved-dialog", classes="dialog"):
-            yield Label("[b]Your last answers are not saved[/b]", classes="-error")
-            yield Static(literal(self.problem), id="unsaved-problem")
-            yield OptionList(*options, id="unsaved-choices")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = 0
-
-    @on(OptionList.OptionSelected)
-    def picked(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id in ("save_elsewhere", "retry", "quit", "back"):
-            self.dismiss(event.option.id)  # type: ignore[arg-type]
-
-    def action_back(self) -> None:
-        self.dismiss("back")
+    if can_retry:
+        choices.append((template("[b]Try again[/b] to save here, then quit"), "retry"))
+    choices += [
+        (template("[b]Quit without saving[/b] them"), "quit"),
+        (template("[b]Back[/b] to the quiz"), "back"),
+    ]
+    return ChoiceScreen(
+        template("[b]Your last answers are not saved[/b]"),
+        [literal(problem)],
+        choices,
+        cancel="back",
+        back=True,
+        error=True,
+        dialog=True,
+        name="unsaved",
+    )
 
 
 class SaveElsewhereModal(ModalScreen[Path | None]):

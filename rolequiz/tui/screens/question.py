@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from rolequiz.domain.session import QuizSession
-from rolequiz.tui.widgets.in_place import GrowingStatic, update_in_place
 from rolequiz.tui.widgets.literal import literal, template
-from rolequiz.tui.widgets.progress_line import ProgressLine
+from rolequiz.tui.widgets.quiz_progress import QuizProgress
 from rolequiz.tui.widgets.rating_picker import RatingPicker
 
 if TYPE_CHECKING:
@@ -35,6 +35,10 @@ def _answer_binding(level: int) -> Binding:
         show=False,
         tooltip=f"Rate this skill {level} and move to the next question",
     )
+
+
+class SessionMoved(Message):
+    """The session went to another skill or mode from outside this screen: show it."""
 
 
 class QuestionScreen(Screen[None]):
@@ -77,8 +81,8 @@ class QuestionScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, session: QuizSession) -> None:
-        super().__init__()
+    def __init__(self, session: QuizSession, *, name: str | None = None) -> None:
+        super().__init__(name=name)
         self.session = session
 
     def compose(self) -> ComposeResult:
@@ -88,10 +92,10 @@ class QuestionScreen(Screen[None]):
             yield Label(id="save-state")
         with VerticalScroll(id="question-body", can_focus=False):
             yield Static(id="skill-name", markup=False)
-            yield GrowingStatic(id="prompt", markup=False)
+            yield Static(id="prompt", markup=False)
             yield RatingPicker(self.session.bank.levels)
             yield Static(id="note", markup=False)
-        yield ProgressLine(id="progress-row")
+        yield QuizProgress(id="progress-row")
         yield Static(
             "[b]0[/b]-[b]4[/b] or ↑↓ [b]enter[/b] answer · [b]s[/b] not sure · "
             "[b]←[/b] [b]→[/b] move · [b]?[/b] every key",
@@ -102,7 +106,11 @@ class QuestionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(RatingPicker).focus(scroll_visible=False)
         self.show_skill()
-        self.show_save_error(self.session.writer.error)
+        # The app holds whether answers reach the disk; the top line follows it.
+        self.watch(self.app, "save_error", self.show_save_error)
+
+    def on_session_moved(self, message: SessionMoved) -> None:
+        self.show_skill()
 
     def show_skill(self) -> None:
         """Show the session's current skill (called after every move)."""
@@ -123,8 +131,8 @@ class QuestionScreen(Screen[None]):
             ),
             layout=False,
         )
-        update_in_place(self.query_one("#skill-name", Static), literal(skill.name))
-        update_in_place(self.query_one("#prompt", Static), literal(skill.prompt))
+        _update(self.query_one("#skill-name", Static), literal(skill.name))
+        _update(self.query_one("#prompt", Static), literal(skill.prompt))
         current = session.level(skill.id)
         anchors = [bank.anchor(skill, level.value) for level in bank.levels]
         self.query_one(RatingPicker).show(anchors, current)
@@ -163,7 +171,7 @@ class QuestionScreen(Screen[None]):
             mine = template("Your note: $note", note=" ".join(saved_note.split()))
             text = Content("\n").join([text, mine]) if text.plain else mine
         note.display = bool(text.plain)
-        update_in_place(note, text)
+        _update(note, text)
 
     def _show_progress(self) -> None:
         session = self.session
@@ -171,17 +179,16 @@ class QuestionScreen(Screen[None]):
         skill = session.skill
         category = session.bank.category_by_id.get(skill.category)
         in_category = session.category_count(skill.category)
-        self.query_one(ProgressLine).show(
-            counts.done,
-            counts.total,
-            template(
-                " $done of $total · $category $category_done of $category_total",
-                done=str(counts.done),
-                total=str(counts.total),
-                category=_short(category.name if category else skill.category),
-                category_done=str(in_category.done),
-                category_total=str(in_category.total),
-            ),
+        progress = self.query_one(QuizProgress)
+        progress.total = counts.total
+        progress.done = counts.done
+        progress.count = template(
+            " $done of $total · $category $category_done of $category_total",
+            done=str(counts.done),
+            total=str(counts.total),
+            category=_short(category.name if category else skill.category),
+            category_done=str(in_category.done),
+            category_total=str(in_category.total),
         )
 
     def _show_quick(self) -> None:
@@ -256,13 +263,22 @@ class QuestionScreen(Screen[None]):
         self.session.clear()
         self.show_skill()
 
-    def go_to(self, skill_id: str) -> None:
-        self.session.go_to(skill_id)
-        self.show_skill()
-
     async def _finished(self) -> None:
         self.notify("Every skill is answered. Here is your result.", timeout=4)
         await self.run_action("app.results")
+
+
+def _update(widget: Static, text: Content) -> None:
+    """`Static.update`, with a layout of the screen only when the text needs other lines than
+    the widget has: the next skill's name, prompt and note mostly take the lines the last
+    one's took, and a layout places and draws every widget of the screen again (bench figure
+    in docs/performance.md, "Speed")."""
+    size = widget.content_size
+    widget.update(text, layout=False)
+    if not widget.display:
+        return  # it takes no room; showing it again (`display = True`) lays the screen out
+    if size.width <= 0 or widget.get_content_height(size, size, size.width) != size.height:
+        widget.refresh(layout=True)
 
 
 def _short(name: str, width: int = 24) -> str:

@@ -10,16 +10,14 @@ from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Horizontal, VerticalScroll
+from textual.containers import Center, Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
 from rolequiz.domain.content import Bank
 from rolequiz.tui.screens.paths import shown_path
-from rolequiz.tui.widgets.columns import Column, ColumnTable
 from rolequiz.tui.widgets.literal import literal, template
 
-KEY_WIDTH = 14  # the key and label of a level, after its row's padding (.welcome-level)
 KEYS = (
     "[b]0[/b]-[b]4[/b] answer and move on (or [b]↑ ↓[/b] and [b]enter[/b]) · [b]s[/b] not "
     "sure · [b]← →[/b] back and forward · [b]n[/b] next unanswered · [b]/[/b] find · "
@@ -72,27 +70,12 @@ class WelcomeScreen(Screen[StartMode]):
                 id="welcome-quick",
             )
             yield Label("[b]The scale[/b]", classes="welcome-heading")
-            # The whole scale is one widget (not a Horizontal of two labels a row, nor a widget a
-            # row): fewer widgets to mount, style and lay out, so the first paint comes sooner.
-            yield ColumnTable(
-                [
-                    (
-                        [
-                            Column(
-                                template(
-                                    "[b]$value[/b] $label",
-                                    value=str(level.value),
-                                    label=level.label,
-                                ),
-                                KEY_WIDTH,
-                            )
-                        ],
-                        literal(level.anchor),
+            with Grid(id="welcome-scale"):
+                for level in bank.levels:
+                    yield Static(
+                        template("[b]$value[/b] $label", value=str(level.value), label=level.label)
                     )
-                    for level in bank.levels
-                ],
-                classes="welcome-row welcome-level",
-            )
+                    yield Static(literal(level.anchor))
             with Horizontal(classes="welcome-row welcome-heading"):
                 yield Label("[b]Keys[/b]", classes="welcome-key")
                 yield Static(KEYS, classes="welcome-text")

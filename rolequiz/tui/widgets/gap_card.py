@@ -37,6 +37,20 @@ def gap_content(gap: Gap, levels: tuple[Level, ...]) -> Content:
 class GapCard(Horizontal):
     """A gap as a hanging block: the priority on the left, the rest beside it."""
 
+    DEFAULT_CSS = """
+    GapCard {
+        height: auto;
+        margin-top: 1;
+
+        .gap-priority {
+            width: 8;
+        }
+        .gap-body {
+            width: 1fr;
+        }
+    }
+    """
+
     def __init__(self, gap: Gap, levels: tuple[Level, ...]) -> None:
         super().__init__(classes=f"gap-card -{gap.priority}")
         self.gap = gap

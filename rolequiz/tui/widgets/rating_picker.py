@@ -12,10 +12,10 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.style import Style
 from textual.widget import Widget
 
 from rolequiz.domain.content import Level
-from rolequiz.tui.widgets.columns import Column, assemble, wrap
 from rolequiz.tui.widgets.literal import literal, template
 
 CURSOR = "▶"
@@ -34,6 +34,14 @@ HIGHLIGHTED = "rating-picker--highlighted"
 Wrapped = list[tuple[list[list[Content]], list[Content]]]
 
 
+@dataclass(frozen=True)
+class Column:
+    """Text in a column of fixed width."""
+
+    text: Content
+    width: int
+
+
 class RatingPicker(Widget, can_focus=True):
     """One row per level: a cursor mark, the saved-answer mark, the key and label, then the
     level's anchor wrapped in the width left. Up and down move the cursor, enter picks; 0-4
@@ -42,7 +50,38 @@ class RatingPicker(Widget, can_focus=True):
     The rows are drawn by this one widget, and its height only grows (at one width): the
     next skill's anchors are a repaint, not a layout, unless they need more lines than any
     skill before (blank lines are left below shorter ones). A layout makes Textual place and
-    draw the whole screen again, which took half the time from an answer to the next question.
+    draw the whole screen again, which took half the time from an answer to the next question:
+    with a widget per row, answer p95 was 27.7 ms against 18.3 ms drawn here
+    (bench/tui_speed.py, docs/performance.md). Textual's OptionList in its place is not
+    measured yet.
+    """
+
+    DEFAULT_CSS = """
+    RatingPicker {
+        height: auto;
+
+        & > .rating-picker--mark {
+            color: $text-accent;
+        }
+        & > .rating-picker--anchor {
+            color: $text-muted;
+        }
+        & > .rating-picker--current-name {
+            color: $text-success;
+            text-style: bold;
+        }
+        & > .rating-picker--current-anchor {
+            color: $text;
+        }
+        & > .rating-picker--highlighted {
+            background: $boost;
+        }
+        &:focus > .rating-picker--highlighted {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -193,3 +232,35 @@ class RatingPicker(Widget, can_focus=True):
         if value is not None:
             self.highlighted = value
             self.post_message(self.Rated(self, value))
+
+
+def wrap(
+    columns: Sequence[Column], content: Content, width: int
+) -> tuple[list[list[Content]], list[Content]]:
+    """Each column's lines, and the content's lines padded to the height of the row."""
+    content_lines = content.wrap(max(width - sum(column.width for column in columns), 1))
+    column_lines = [column.text.wrap(column.width) for column in columns]
+    height = max([len(content_lines), *(len(lines) for lines in column_lines)])
+    content_lines += [Content("")] * (height - len(content_lines))
+    return column_lines, content_lines
+
+
+def assemble(
+    columns: Sequence[Column],
+    column_lines: Sequence[Sequence[Content]],
+    content_lines: Sequence[Content],
+    styles: Sequence[Style],
+    content_style: Style,
+) -> list[Content]:
+    """The row's lines: each column's text, then its blanks, then the content."""
+    blank = Content("")
+    rows: list[Content] = []
+    for y in range(len(content_lines)):
+        parts: list[Content | str] = []
+        for column, lines, style in zip(columns, column_lines, styles, strict=True):
+            text = lines[y] if y < len(lines) else blank
+            parts.append(text.stylize_before(style))
+            parts.append(" " * (column.width - text.cell_length))
+        parts.append(content_lines[y].stylize_before(content_style))
+        rows.append(Content.assemble(*parts))
+    return rows
