@@ -56,8 +56,8 @@ def run(bank: Bank, args: argparse.Namespace) -> int:
     ratings = _ratings(bank, profile)
     market = market_or_warn(bank)
     matcher = Matcher(bank)
-    failed = False
-    for index, name in enumerate(args.ads):
+    failed = printed = False
+    for name in args.ads:
         shown = "standard input" if name == STDIN else printable(name)
         try:
             skill_ids = matcher.skills(ad_text(_read(name, shown), shown))
@@ -76,10 +76,10 @@ def run(bank: Bank, args: argparse.Namespace) -> int:
             from rolequiz.cli.commands import _json_line
 
             sys.stdout.write(_json_line(match_json(name, fit, market)))
-        elif args.format == "markdown":
-            sys.stdout.write(("\n" if index else "") + match_markdown(shown, fit, market))
         else:
-            sys.stdout.write(("\n" if index else "") + match_text(shown, fit, market))
+            render = match_markdown if args.format == "markdown" else match_text
+            sys.stdout.write(("\n" if printed else "") + render(shown, fit, market))
+        printed = True
     return 1 if failed else 0
 
 

@@ -86,7 +86,9 @@ def _describe(error: Any) -> str:
     where = ".".join(printable(str(part)) for part in error["loc"]) or "(file)"
     message = str(error["msg"])
     message = message[0].lower() + message[1:] if message else "invalid"
-    if error["type"] not in {"missing"} and "input" in error:
+    if error["type"] in {"extra_forbidden", "unexpected_keyword_argument"}:
+        message = "unknown field (check the spelling)"
+    elif error["type"] != "missing" and "input" in error:
         message += f", got {short_repr(error['input'])}"
     return f"{where}: {message}"
 
