@@ -17,8 +17,8 @@ Finding the skills (the rule, for people: docs/match.md):
   "C-suite"), nor a lone capital between names ("John R. Smith") or a trademark sign "(R)".
 
 The matcher is one regular expression per bank (the names as a trie, so the engine follows one
-branch per character), built once and used for every ad: 1,000 ads of 5 KB take about a second
-(bench/match.py, docs/performance.md).
+branch per character), built once and used for every ad: the skills of 1,000 ads of 5 KB are
+found in 0.56 s, the whole command takes 1.7 s (bench/match.py, docs/performance.md).
 """
 
 from __future__ import annotations
