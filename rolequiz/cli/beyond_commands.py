@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from rolequiz.cli.commands import _json_line, _unknown
+from rolequiz.cli.match import gap_lines, market_or_warn
 from rolequiz.domain.compare import Comparison, RatingChange
 from rolequiz.domain.compare import compare as compare_profiles
 from rolequiz.domain.content import Bank, Role
+from rolequiz.domain.market import Market, market_note
 from rolequiz.domain.plan import Plan, learning_plan, target_role
 from rolequiz.domain.progress import Progress
 from rolequiz.domain.scoring import RoleFit, rank_roles
@@ -49,10 +51,11 @@ def plan(bank: Bank, path: Path | None, role_name: str | None, output: str) -> i
     if role_name and progress.target_role != role.id:
         _keep_target_role(source, role)
     result = learning_plan(bank, role, progress)
+    market = market_or_warn(bank)
     if output == "json":
-        sys.stdout.write(_json_line(plan_json(result)))
+        sys.stdout.write(_json_line(plan_json(result, market)))
     else:
-        sys.stdout.write(plan_text(source, result))
+        sys.stdout.write(plan_text(source, result, market))
     return 0
 
 
@@ -81,7 +84,7 @@ def _keep_target_role(path: Path, role: Role) -> None:
             lock.release()
 
 
-def plan_json(result: Plan) -> dict[str, Any]:
+def plan_json(result: Plan, market: Market | None = None) -> dict[str, Any]:
     return {
         "role": result.role.id,
         "steps": [
@@ -94,6 +97,7 @@ def plan_json(result: Plan) -> dict[str, Any]:
                     "must": item.gap.must,
                     "priority": item.gap.priority,
                     "after": item.after,
+                    "market": market_note(market, item.gap.skill.id, result.role.id),
                     "tip": item.gap.skill.tip,
                     "resources": [
                         {"title": r.title, "url": r.url} for r in item.gap.skill.resources
@@ -107,7 +111,7 @@ def plan_json(result: Plan) -> dict[str, Any]:
     }
 
 
-def plan_text(source: Path, result: Plan) -> str:
+def plan_text(source: Path, result: Plan, market: Market | None = None) -> str:
     count = len(result.items)
     lines = [
         f"Learning plan for {result.role.name} ({source}): {count} gap{_s(count)} "
@@ -122,16 +126,11 @@ def plan_text(source: Path, result: Plan) -> str:
         for item in step:
             number += 1
             gap = item.gap
-            must = "must-have, " if gap.must else ""
-            lines.append(
-                f"  {number}. {gap.skill.name} ({gap.skill.id}): level {gap.current} -> "
-                f"{gap.target}  [{must}{gap.priority}]"
-            )
+            note = market_note(market, gap.skill.id, result.role.id)
+            item_lines = gap_lines(number, gap, f"level {gap.current}", note)
             if item.after:
-                lines.append(f"     after: {names[item.after]}")
-            if gap.skill.tip:
-                lines.append(f"     next: {gap.skill.tip}")
-            lines.extend(f"     - {r.title}: {r.url}" for r in gap.skill.resources)
+                item_lines.insert(1, f"     after: {names[item.after]}")
+            lines += item_lines
     if result.unrated:
         shown = ", ".join(item.skill.name for item in result.unrated)
         lines += ["", f"Not rated yet (answer them in the quiz to plan them): {shown}"]

@@ -158,6 +158,9 @@ def list_skills(bank: Bank, output: str) -> int:
 
 
 def list_roles(bank: Bank, output: str) -> int:
+    from rolequiz.cli.match import market_or_warn, role_market
+
+    market = market_or_warn(bank)
     if output == "json":
         for role in bank.roles:
             record = {
@@ -166,14 +169,20 @@ def list_roles(bank: Bank, output: str) -> int:
                 "summary": role.summary,
                 "skills": len(role.skills),
                 "must": [skill_id for skill_id, spec in role.skills.items() if spec.must],
+                "market": dict(role_market(market, role)),
             }
             sys.stdout.write(_json_line(record))
         return 0
     width = max(len(role.id) for role in bank.roles)
-    rows = [
-        f"{role.id:<{width}}  {printable(role.name)} ({len(role.skills)} skills): "
-        f"{printable(role.summary)}\n"
-        for role in bank.roles
-    ]
+    rows = []
+    for role in bank.roles:
+        rows.append(
+            f"{role.id:<{width}}  {printable(role.name)} ({len(role.skills)} skills): "
+            f"{printable(role.summary)}\n"
+        )
+        rows += [
+            f"{'':<{width}}    {printable(bank.skill_by_id[skill_id].name)}: {printable(note)}\n"
+            for skill_id, note in role_market(market, role)
+        ]
     sys.stdout.write("".join(rows))
     return 0

@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     from rolequiz.cli import beyond
 
     beyond.add_parsers(commands, common)
+    from rolequiz.cli import match
+
+    match.add_parser(commands, common)
     return parser
 
 
@@ -123,6 +126,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     bank = commands.load(root)
     if beyond.handles(args):
         return beyond.run(bank, args)
+    if args.command == "match":
+        from rolequiz.cli import match
+
+        return match.run(bank, args)
     if args.command == "score":
         return commands.score(bank, args.profiles, args.format)
     if args.command == "report":
