@@ -15,7 +15,7 @@ COMMANDS = ("plan", "history", "compare", "team")
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     """Register the commands of this module on the `rolequiz` sub-command parser."""
-    from rolequiz.cli.parsing import FORMAT_HELP, add_command
+    from rolequiz.cli.parsing import add_command, add_format
 
     profile_help = "progress profile (default: your saved profile)"
     plan = add_command(
@@ -31,7 +31,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="role id or name; kept in the profile as your target role (default: the one kept "
         "there, else the recommended role)",
     )
-    plan.add_argument("--format", choices=("text", "json"), default="text", help=FORMAT_HELP)
+    add_format(plan, "text", "json")
 
     history = add_command(
         commands,
@@ -53,9 +53,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     compare.add_argument(
         "--role", help="role for the gaps (default: NEW's target role, else its top role)"
     )
-    compare.add_argument(
-        "--format", choices=("text", "json", "markdown"), default="text", help=FORMAT_HELP
-    )
+    add_format(compare, "text", "json", "markdown")
 
     team = add_command(
         commands,
@@ -72,12 +70,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="progress profiles, or one folder of them (*.toml)",
     )
     team.add_argument("--role", help="the role to check the team against (default: every role)")
-    team.add_argument(
-        "--format",
-        choices=("text", "json", "markdown", "html"),
-        default="text",
-        help=FORMAT_HELP,
-    )
+    add_format(team, "text", "json", "markdown", "html")
 
 
 def handles(args: argparse.Namespace) -> bool:

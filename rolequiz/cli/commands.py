@@ -150,15 +150,17 @@ def report(
 
 def list_skills(bank: Bank, output: str) -> int:
     if output == "json":
-        for skill in bank.skills:
-            record = {
+        records = (
+            {
                 "id": skill.id,
                 "name": skill.name,
                 "category": skill.category,
                 "aliases": list(skill.aliases),
                 "requires": skill.requires,
             }
-            out(json_line(record))
+            for skill in bank.skills
+        )
+        out("".join(map(json_line, records)))
         return 0
     width = max(len(skill.id) for skill in bank.skills)
     rows = []
@@ -175,15 +177,17 @@ def list_skills(bank: Bank, output: str) -> int:
 
 def list_roles(bank: Bank, output: str) -> int:
     if output == "json":
-        for role in bank.roles:
-            record = {
+        records = (
+            {
                 "id": role.id,
                 "name": role.name,
                 "summary": role.summary,
                 "skills": len(role.skills),
                 "must": [skill_id for skill_id, spec in role.skills.items() if spec.must],
             }
-            out(json_line(record))
+            for role in bank.roles
+        )
+        out("".join(map(json_line, records)))
         return 0
     width = max(len(role.id) for role in bank.roles)
     rows = [

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rolequiz import __version__
 from rolequiz.cli.output import note, out
-from rolequiz.cli.parsing import FORMAT_HELP, Parser, add_command, examples
+from rolequiz.cli.parsing import Parser, add_command, add_format, examples
 from rolequiz.errors import ContentError, RolequizError
 from rolequiz.text import printable
 
@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="progress profiles to score (default: your saved profile)",
     )
-    score.add_argument("--format", choices=("text", "json"), default="text", help=FORMAT_HELP)
+    add_format(score, "text", "json")
 
     report = add_command(
         commands,
@@ -82,14 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write here (default: standard output)"
     )
-    report.add_argument(
-        "--format", choices=("toml", "markdown", "html"), default="toml", help=FORMAT_HELP
-    )
+    add_format(report, "toml", "markdown", "html")
 
     skills = add_command(
         commands, common, "skills", "list the skills in the bank", "rolequiz skills --format json"
     )
-    skills.add_argument("--format", choices=("text", "json"), default="text", help=FORMAT_HELP)
+    add_format(skills, "text", "json")
 
     roles = add_command(
         commands,
@@ -104,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ROLE",
         help="role id or name: show its skills with weight, target, must-have and why",
     )
-    roles.add_argument("--format", choices=("text", "json"), default="text", help=FORMAT_HELP)
+    add_format(roles, "text", "json")
 
     add_command(
         commands,

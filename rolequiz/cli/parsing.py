@@ -7,7 +7,6 @@ import argparse
 from typing import Any
 
 EXIT_USAGE = 2
-FORMAT_HELP = "output format (default: %(default)s)"
 
 
 class Parser(argparse.ArgumentParser):
@@ -36,4 +35,11 @@ def add_command(
         description=summary[0].upper() + summary[1:] + ".",
         epilog=examples(*example),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
+    """The command's --format option; the first choice is the default."""
+    parser.add_argument(
+        "--format", choices=choices, default=choices[0], help="output format (default: %(default)s)"
     )
