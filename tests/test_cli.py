@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from rolequiz.cli.main import main
+from rolequiz.domain.content import load_bank
+from rolequiz.domain.scoring import rank_roles
+from rolequiz.files.progress import load_progress
 
 PROFILE = "schema_version = 1\nskipped = ['aws']\n[ratings]\nsql = 3\npython = 2\nspark = 1\n"
 
@@ -34,14 +37,62 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_score_text_prints_a_ranked_table(
-    capsys: pytest.CaptureFixture[str], profile: Path
+    capsys: pytest.CaptureFixture[str], profile: Path, mini_root: Path
 ) -> None:
     code, out, err = run(capsys, "score", str(profile))
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == f"{profile}: 3 of 7 rated, 1 skipped (provisional)"
-    assert "closeness" in lines[1] and "readiness" in lines[1]
-    assert lines[-1].startswith("  recommended: ")
+    # The quiz's results screen: rank, role, readiness, closeness, based on; in percent.
+    assert lines[1].split() == ["#", "role", "readiness", "closeness", "based", "on"]
+    ranked = rank_roles(load_bank(mini_root), load_progress(profile).ratings)
+    for line, fit in zip(lines[2:-1], ranked, strict=True):
+        ready, close = f"{round(fit.readiness * 100)}%", f"{round(fit.closeness * 100)}%"
+        based = f"{fit.rated} of {fit.total} skills"
+        assert line.split(maxsplit=2)[2].split() == [ready, close, *based.split()]
+    assert lines[-1] == f"  recommended: {ranked[0].role.name}"
+
+
+def test_score_without_a_profile_scores_the_saved_one(
+    capsys: pytest.CaptureFixture[str], profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROLEQUIZ_PROFILE", str(profile))
+    assert run(capsys, "score") == run(capsys, "score", str(profile))
+    monkeypatch.setenv("ROLEQUIZ_PROFILE", str(profile.parent / "none.toml"))
+    code, out, err = run(capsys, "score")
+    assert code == 1 and out == ""
+    missing = profile.parent / "none.toml"
+    assert err == f"rolequiz: {missing}: no saved profile yet; take the quiz ('rolequiz') or " + (
+        "name a profile file\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["engineer", "ENGINEER", " Engineer "])
+def test_roles_with_a_role_shows_its_skills(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    code, out, err = run(capsys, "roles", name)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Engineer (engineer): 5 skills"
+    assert lines[3].split() == ["skill", "id", "weight", "target", "must-have", "why"]
+    assert lines[4].split()[:5] == ["Spark", "spark", "4", "3", "yes"]
+    assert len(lines) == 4 + 5
+    code, out, _ = run(capsys, "roles", name, "--format", "json")
+    record = json.loads(out)
+    assert record["id"] == "engineer"
+    assert record["skills"][0] == {
+        "id": "spark",
+        "name": "Spark",
+        "weight": 4.0,
+        "target": 3,
+        "must": True,
+        "why": "test",
+    }
+
+
+def test_roles_with_an_unknown_role_lists_the_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "roles", "astronaut")
+    assert code == 1 and out == ""
+    assert err == "rolequiz: unknown role 'astronaut' (known roles: analyst, engineer)\n"
 
 
 def test_score_json_is_one_object_per_profile(
@@ -158,11 +209,9 @@ def test_bad_input_is_one_line_and_exit_one(
 
 
 def test_usage_error_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as caught:
-        main(["score"])
-    assert caught.value.code == 2
+    assert main(["compare", "one.toml"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "see 'rolequiz score --help'" in err
+    assert err.count("\n") == 1 and "see 'rolequiz compare --help'" in err
 
 
 def test_real_process_never_prints_a_traceback(tmp_path: Path, mini_root: Path) -> None:

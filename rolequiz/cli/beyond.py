@@ -1,4 +1,4 @@
-"""The commands beyond one sitting: `plan`, `report --format`, `history`, `compare`, `team`.
+"""The commands beyond one sitting: `plan`, `history`, `compare`, `team`.
 
 Only the argument parsers live here, so `rolequiz --version` stays instant; the handlers are in
 `rolequiz.cli.beyond_commands`, imported when one of these commands runs.
@@ -15,37 +15,52 @@ COMMANDS = ("plan", "history", "compare", "team")
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     """Register the commands of this module on the `rolequiz` sub-command parser."""
-    plan = commands.add_parser(
-        "plan", parents=[common], help="the gaps for a role as a learning plan in small steps"
+    from rolequiz.cli.parsing import add_command, add_format
+
+    profile_help = "progress profile (default: your saved profile)"
+    plan = add_command(
+        commands,
+        common,
+        "plan",
+        "the gaps for a role as a learning plan in small steps",
+        "rolequiz plan me.toml --role 'data engineer'",
     )
-    plan.add_argument(
-        "profile", nargs="?", metavar="PROFILE", type=Path, help="default: your saved profile"
-    )
+    plan.add_argument("profile", nargs="?", metavar="PROFILE", type=Path, help=profile_help)
     plan.add_argument(
         "--role",
         help="role id or name; kept in the profile as your target role (default: the one kept "
         "there, else the recommended role)",
     )
-    plan.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(plan, "text", "json")
 
-    history = commands.add_parser(
-        "history", parents=[common], help="list the dated snapshots kept beside a profile"
+    history = add_command(
+        commands,
+        common,
+        "history",
+        "list the dated snapshots kept beside a profile",
+        "rolequiz history me.toml",
     )
-    history.add_argument(
-        "profile", nargs="?", metavar="PROFILE", type=Path, help="default: your saved profile"
+    history.add_argument("profile", nargs="?", metavar="PROFILE", type=Path, help=profile_help)
+    compare = add_command(
+        commands,
+        common,
+        "compare",
+        "what changed between two progress profiles",
+        "rolequiz compare last-year.toml me.toml --format markdown",
     )
-    compare = commands.add_parser(
-        "compare", parents=[common], help="what changed between two progress profiles"
-    )
-    compare.add_argument("old", metavar="OLD", type=Path)
-    compare.add_argument("new", metavar="NEW", type=Path)
+    compare.add_argument("old", metavar="OLD", type=Path, help="the earlier progress profile")
+    compare.add_argument("new", metavar="NEW", type=Path, help="the later progress profile")
     compare.add_argument(
         "--role", help="role for the gaps (default: NEW's target role, else its top role)"
     )
-    compare.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    add_format(compare, "text", "json", "markdown")
 
-    team = commands.add_parser(
-        "team", parents=[common], help="a team's levels per skill, its gaps and its mentors"
+    team = add_command(
+        commands,
+        common,
+        "team",
+        "a team's levels per skill, its gaps and its mentors",
+        "rolequiz team profiles/ --format html > team.html",
     )
     team.add_argument(
         "profiles",
@@ -55,11 +70,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="progress profiles, or one folder of them (*.toml)",
     )
     team.add_argument("--role", help="the role to check the team against (default: every role)")
-    team.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
+    add_format(team, "text", "json", "markdown", "html")
 
 
 def handles(args: argparse.Namespace) -> bool:
-    return args.command in COMMANDS or (args.command == "report" and args.format != "toml")
+    return args.command in COMMANDS
 
 
 def run(bank: Any, args: argparse.Namespace) -> int:
@@ -73,6 +88,4 @@ def run(bank: Any, args: argparse.Namespace) -> int:
         return do.compare(bank, args.old, args.new, args.role, args.format)
     if args.command == "team":
         return do.team(bank, args.profiles, args.role, args.format)
-    if args.command == "report":
-        return do.report(bank, args.profile, args.role, args.output, args.format)
     raise AssertionError(f"not a command of this module: {args.command}")

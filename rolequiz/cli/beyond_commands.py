@@ -1,4 +1,4 @@
-"""The handlers of `plan`, `report --format`, `history`, `compare` and `team` (see beyond.py).
+"""The handlers of `plan`, `history`, `compare` and `team` (see beyond.py).
 
 Each reads profiles and content only through the loaders, prints text through `printable`
 (JSON through `escape_in_strings`), writes files atomically, and turns bad input into one
@@ -7,12 +7,12 @@ RolequizError line (exit 1, in rolequiz.cli.main).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-from rolequiz.cli.commands import _json_line, _unknown
+from rolequiz.cli.commands import load_profile
 from rolequiz.cli.match import gap_lines, market_or_warn
+from rolequiz.cli.output import Section, json_line, note, out, text_lines, text_sections
 from rolequiz.domain.compare import Comparison, RatingChange
 from rolequiz.domain.compare import compare as compare_profiles
 from rolequiz.domain.content import Bank, Role
@@ -23,13 +23,6 @@ from rolequiz.domain.scoring import RoleFit, rank_roles
 from rolequiz.errors import RolequizError
 from rolequiz.files.progress import default_profile_path, load_progress
 from rolequiz.text import printable
-from rolequiz.tomlio import write_atomic
-
-
-def _load(bank: Bank, path: Path) -> Progress:
-    progress = load_progress(path)
-    sys.stderr.write(_unknown(bank, path, progress)[1])
-    return progress
 
 
 def _load_or_say(path: Path) -> Progress | None:
@@ -37,7 +30,7 @@ def _load_or_say(path: Path) -> Progress | None:
     try:
         return load_progress(path)
     except RolequizError as exc:
-        sys.stderr.write(f"rolequiz: {printable(str(exc))}\n")
+        note(f"rolequiz: {printable(str(exc))}\n")
         return None
 
 
@@ -45,17 +38,16 @@ def _load_or_say(path: Path) -> Progress | None:
 
 
 def plan(bank: Bank, path: Path | None, role_name: str | None, output: str) -> int:
-    source = path or default_profile_path()
-    progress = _load(bank, source)
+    source, progress = load_profile(bank, path)
     role = target_role(bank, progress, role_name) or rank_roles(bank, progress.ratings)[0].role
     if role_name and progress.target_role != role.id:
         _keep_target_role(source, role)
     result = learning_plan(bank, role, progress)
     market = market_or_warn(bank)
     if output == "json":
-        sys.stdout.write(_json_line(plan_json(result, market)))
+        out(json_line(plan_json(result, market)))
     else:
-        sys.stdout.write(plan_text(source, result, market))
+        out(plan_text(source, result, market))
     return 0
 
 
@@ -68,7 +60,7 @@ def _keep_target_role(path: Path, role: Role) -> None:
     try:
         lock = ProfileLock.acquire(path)
     except ProfileInUse as exc:
-        sys.stderr.write(f"rolequiz: warning: target role not kept: {printable(str(exc))}\n")
+        note(f"rolequiz: warning: target role not kept: {printable(str(exc))}\n")
         return
     try:
         progress = load_progress(path)  # read again under the lock: the latest answers
@@ -137,40 +129,6 @@ def plan_text(source: Path, result: Plan, market: Market | None = None) -> str:
     return text_lines(lines)
 
 
-def text_lines(lines: list[str]) -> str:
-    """Lines for the terminal: every name, tip and path from a file shown escaped."""
-    return "".join(printable(line) + "\n" for line in lines)
-
-
-# report --format markdown|html -------------------------------------------------------------
-
-
-def report(
-    bank: Bank, path: Path | None, role_name: str | None, output: Path | None, form: str
-) -> int:
-    from rolequiz.files.report import build_report
-    from rolequiz.files.report_formats import category_levels, report_to_html, report_to_markdown
-
-    source = path or default_profile_path()
-    progress = _load(bank, source)
-    role = bank.find_role(role_name) if role_name else None
-    data = build_report(bank, progress, source=printable(str(source)), role=role)
-    levels = category_levels(bank, bank.role_by_id[data["target_role"]], progress.ratings)
-    render = report_to_html if form == "html" else report_to_markdown
-    text = render(data, levels)
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        return 0
-    if output.is_dir():
-        raise RolequizError(f"{output}: is a folder; give a file name for the report")
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise RolequizError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
-    sys.stderr.write(f"rolequiz: report written to {printable(str(output))}\n")
-    return 0
-
-
 def _s(count: int) -> str:
     return "" if count == 1 else "s"
 
@@ -207,21 +165,18 @@ def history(bank: Bank, path: Path | None) -> int:
             f"  {when:<20}  {tally.rated:>3} of {tally.total} rated{skipped:<13}  "
             f"top: {top.role.name} {top.readiness:.0%} ready  {entry.name}"
         )
-    sys.stdout.write(text_lines(lines))
+    out(text_lines(lines))
     return 1 if failed else 0
 
 
 def compare(bank: Bank, old_path: Path, new_path: Path, role_name: str | None, form: str) -> int:
-    old, new = _load(bank, old_path), _load(bank, new_path)
+    (_, old), (_, new) = load_profile(bank, old_path), load_profile(bank, new_path)
     result = compare_profiles(bank, old, new, target_role(bank, new, role_name))
     if form == "json":
-        sys.stdout.write(_json_line(compare_json(result)))
+        out(json_line(compare_json(result)))
     else:
-        sys.stdout.write(compare_text(old_path, new_path, result, markdown=form == "markdown"))
+        out(compare_text(old_path, new_path, result, markdown=form == "markdown"))
     return 0
-
-
-Section = tuple[str, list[str], list[list[str]]]  # heading, column names, rows
 
 
 def _level(value: int | None) -> str:
@@ -280,20 +235,6 @@ def compare_text(old: Path, new: Path, result: Comparison, *, markdown: bool) ->
 
         return markdown_sections(md(title), compare_sections(result))
     return text_sections(title, compare_sections(result))
-
-
-def text_sections(title: str, sections: list[Section]) -> str:
-    lines = [title]
-    for heading, columns, rows in sections:
-        lines += ["", f"{heading}: {len(rows) or 'none'}"]
-        if not rows:
-            continue
-        shown = [[printable(cell) for cell in row] for row in [columns, *rows]]
-        widths = [max(len(row[i]) for row in shown) for i in range(len(columns))]
-        for row in shown:
-            cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-            lines.append(("  " + "  ".join(cells)).rstrip())
-    return text_lines(lines)
 
 
 def markdown_sections(title: str, sections: list[Section]) -> str:
@@ -374,11 +315,11 @@ def team(bank: Bank, paths: list[Path], role_name: str | None, form: str) -> int
     view = team_view(bank, members, role)
     title = f"Team of {view.people} {'person' if view.people == 1 else 'people'}"
     if form == "json":
-        sys.stdout.write(_json_line(team_output.team_json(view)))
+        out(json_line(team_output.team_json(view)))
     elif form == "html":
-        sys.stdout.write(team_output.team_html(view))
+        out(team_output.team_html(view))
     elif form == "markdown":
-        sys.stdout.write(markdown_sections(title, team_output.team_sections(view)))
+        out(markdown_sections(title, team_output.team_sections(view)))
     else:
-        sys.stdout.write(text_sections(title, team_output.team_sections(view)))
+        out(text_sections(title, team_output.team_sections(view)))
     return 1 if failed else 0

@@ -2,48 +2,62 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rolequiz.domain.content import Bank, load_bank
-from rolequiz.domain.progress import Progress, unknown_skills_note
-from rolequiz.domain.quiz import counts
+from rolequiz.cli.output import (
+    json_line,
+    note,
+    out,
+    percent,
+    table,
+    text_lines,
+    unknown_skills,
+    write_output,
+)
+from rolequiz.domain.content import Bank, Role, load_bank
+from rolequiz.domain.progress import Progress
+from rolequiz.domain.quiz import Counts, counts
 from rolequiz.domain.scoring import RoleFit, rank_roles
 from rolequiz.errors import RolequizError
 from rolequiz.files.progress import default_profile_path, load_progress
-from rolequiz.text import escape_in_strings, printable
+from rolequiz.text import printable
 
 
 def load(root: Path) -> Bank:
     return load_bank(root)
 
 
-def _warning(message: str) -> str:
-    return f"rolequiz: warning: {printable(message)}\n"
+def saved_profile() -> Path:
+    """The profile the quiz saves to, if there is one yet."""
+    path = default_profile_path()
+    if not path.exists():
+        raise RolequizError(
+            f"{path}: no saved profile yet; take the quiz ('rolequiz') or name a profile file"
+        )
+    return path
 
 
-def _unknown(bank: Bank, path: Path, progress: Progress) -> tuple[list[str], str]:
-    """The skill ids the profile names that the bank does not know, and the warning to print
-    about them ("" if none)."""
-    unknown = progress.unknown_skills(bank.skill_by_id)
-    if not unknown:
-        return unknown, ""
-    return unknown, _warning(f"{path}: {unknown_skills_note(unknown)}")
+def load_profile(bank: Bank, path: Path | None) -> tuple[Path, Progress]:
+    """The profile at `path` (default: the saved one), after a warning about any skill ids the
+    bank does not know."""
+    source = path or saved_profile()
+    progress = load_progress(source)
+    note(unknown_skills(bank, source, progress)[1])
+    return source, progress
 
 
 def score(bank: Bank, paths: Sequence[Path], output: str) -> int:
-    """Score each profile, in the order given; a bad file is reported and skipped, and makes
-    the exit code 1."""
+    """Score each profile (default: the saved one), in the order given; a bad file is reported
+    and skipped, and makes the exit code 1."""
     failed = False
-    for index, path in enumerate(paths):
+    for index, path in enumerate(paths or [saved_profile()]):
         text, errors, bad = _score_one(bank, path, output)
-        if errors:
-            sys.stderr.write(errors)
+        note(errors)
         if output != "json" and index and not bad:
-            sys.stdout.write("\n")
-        sys.stdout.write(text)
+            out("\n")
+        out(text)
         failed = failed or bad
     return 1 if failed else 0
 
@@ -55,9 +69,9 @@ def _score_one(bank: Bank, path: Path, output: str) -> tuple[str, str, bool]:
     except RolequizError as exc:
         error = f"rolequiz: {printable(str(exc))}\n"
         if output == "json":
-            return _json_line({"path": str(path), "error": str(exc)}), error, True
+            return json_line({"path": str(path), "error": str(exc)}), error, True
         return "", error, True
-    unknown, warning = _unknown(bank, path, progress)
+    unknown, warning = unknown_skills(bank, path, progress)
     ranked = rank_roles(bank, progress.ratings)
     tally = counts(bank, progress)
     if output == "json":
@@ -71,17 +85,8 @@ def _score_one(bank: Bank, path: Path, output: str) -> tuple[str, str, bool]:
             "unknown_skills": unknown,
             "roles": [_fit_json(rank, fit) for rank, fit in enumerate(ranked, 1)],
         }
-        return _json_line(record), warning, False
-    text = _score_text(path, ranked, tally.rated, tally.skipped, tally.total, tally.pending)
-    return text, warning, False
-
-
-def _json_line(record: dict[str, Any]) -> str:
-    """One JSON record: control characters, bidi marks and file names that are not UTF-8 are
-    written as `\\u` escapes, so the line is safe on a terminal and reads back the same."""
-    import json
-
-    return escape_in_strings(json.dumps(record, ensure_ascii=False)) + "\n"
+        return json_line(record), warning, False
+    return _score_text(path, ranked, tally), warning, False
 
 
 def _fit_json(rank: int, fit: RoleFit) -> dict[str, Any]:
@@ -95,54 +100,67 @@ def _fit_json(rank: int, fit: RoleFit) -> dict[str, Any]:
     }
 
 
-def _score_text(
-    path: Path, ranked: list[RoleFit], rated: int, skipped: int, total: int, pending: int
-) -> str:
-    status = "provisional" if pending else "complete"
-    skip_note = f", {skipped} skipped" if skipped else ""
-    rows = [f"{printable(str(path))}: {rated} of {total} rated{skip_note} ({status})\n"]
-    width = max(len(fit.role.name) for fit in ranked)
-    rows.append(f"  {'#':>2}  {'role':<{width}}  closeness  readiness  coverage\n")
-    for rank, fit in enumerate(ranked, 1):
-        rows.append(
-            f"  {rank:>2}  {printable(fit.role.name):<{width}}  {fit.closeness:9.2f}"
-            f"  {fit.readiness:9.0%}  {fit.coverage:8.0%}\n"
-        )
-    rows.append(f"  recommended: {printable(ranked[0].role.name)}\n")
-    return "".join(rows)
+def _score_text(path: Path, ranked: list[RoleFit], tally: Counts) -> str:
+    """The figures of the quiz's results screen, in its column order (rolequiz.tui.screens.
+    results): rank, role, readiness, closeness, and how many of the role's skills are rated."""
+    status = "provisional" if tally.pending else "complete"
+    skip_note = f", {tally.skipped} skipped" if tally.skipped else ""
+    head = f"{path}: {tally.rated} of {tally.total} rated{skip_note} ({status})"
+    rows = [["#", "role", "readiness", "closeness", "based on"]]
+    rows += [
+        [
+            str(rank),
+            fit.role.name,
+            percent(fit.readiness).rjust(9),
+            percent(fit.closeness).rjust(9),
+            f"{fit.rated} of {fit.total} skills",
+        ]
+        for rank, fit in enumerate(ranked, 1)
+    ]
+    return text_lines([head, *table(rows), f"  recommended: {ranked[0].role.name}"])
 
 
-def report(bank: Bank, path: Path | None, role_name: str | None, output: Path | None) -> int:
-    from rolequiz.files.report import build_report, report_to_toml, write_report
+def report(
+    bank: Bank, path: Path | None, role_name: str | None, output: Path | None, form: str
+) -> int:
+    """The gap report (TOML, Markdown or HTML) to standard output or to a file."""
+    from rolequiz.files.report import build_report
 
-    source = path or default_profile_path()
-    progress = load_progress(source)
-    sys.stderr.write(_unknown(bank, source, progress)[1])
+    source, progress = load_profile(bank, path)
     role = bank.find_role(role_name) if role_name else None
-    # The report is UTF-8 TOML: a file name with control characters or bytes that are not
-    # UTF-8 is recorded escaped rather than making the report unwritable.
+    # The report is UTF-8: a file name with control characters or bytes that are not UTF-8 is
+    # recorded escaped rather than making the report unwritable.
     data = build_report(bank, progress, source=printable(str(source)), role=role)
-    if output is None or str(output) == "-":
-        sys.stdout.write(report_to_toml(data))
-        return 0
-    if output.is_dir():
-        raise RolequizError(f"{output}: is a folder; give a file name for the report")
-    write_report(output, data)
-    sys.stderr.write(f"rolequiz: report written to {printable(str(output))}\n")
+    if form == "toml":
+        from rolequiz.files.report import report_to_toml
+
+        text = report_to_toml(data)
+    else:
+        from rolequiz.files.report_formats import (
+            category_levels,
+            report_to_html,
+            report_to_markdown,
+        )
+
+        levels = category_levels(bank, bank.role_by_id[data["target_role"]], progress.ratings)
+        text = (report_to_html if form == "html" else report_to_markdown)(data, levels)
+    write_output(output, text)
     return 0
 
 
 def list_skills(bank: Bank, output: str) -> int:
     if output == "json":
-        for skill in bank.skills:
-            record = {
+        records = (
+            {
                 "id": skill.id,
                 "name": skill.name,
                 "category": skill.category,
                 "aliases": list(skill.aliases),
                 "requires": skill.requires,
             }
-            sys.stdout.write(_json_line(record))
+            for skill in bank.skills
+        )
+        out("".join(map(json_line, records)))
         return 0
     width = max(len(skill.id) for skill in bank.skills)
     rows = []
@@ -153,7 +171,7 @@ def list_skills(bank: Bank, output: str) -> int:
                 continue
             aliases = f"  (also: {', '.join(skill.aliases)})" if skill.aliases else ""
             rows.append(f"  {skill.id:<{width}}  {printable(skill.name + aliases)}\n")
-    sys.stdout.write("".join(rows))
+    out("".join(rows))
     return 0
 
 
@@ -162,8 +180,8 @@ def list_roles(bank: Bank, output: str) -> int:
 
     market = market_or_warn(bank)
     if output == "json":
-        for role in bank.roles:
-            record = {
+        records = (
+            {
                 "id": role.id,
                 "name": role.name,
                 "summary": role.summary,
@@ -171,7 +189,9 @@ def list_roles(bank: Bank, output: str) -> int:
                 "must": [skill_id for skill_id, spec in role.skills.items() if spec.must],
                 "market": dict(role_market(market, role)),
             }
-            sys.stdout.write(_json_line(record))
+            for role in bank.roles
+        )
+        out("".join(map(json_line, records)))
         return 0
     width = max(len(role.id) for role in bank.roles)
     rows = []
@@ -184,5 +204,54 @@ def list_roles(bank: Bank, output: str) -> int:
             f"{'':<{width}}    {printable(bank.skill_by_id[skill_id].name)}: {printable(note)}\n"
             for skill_id, note in role_market(market, role)
         ]
-    sys.stdout.write("".join(rows))
+    out("".join(rows))
     return 0
+
+
+def show_role(bank: Bank, name: str, output: str) -> int:
+    """One role: its skills with weight, target, must-have and why, the most weighted first."""
+    role = bank.find_role(name)
+    skills = sorted(role.skills.items(), key=lambda item: -item[1].weight)  # stable: file order
+    if output == "json":
+        record = {
+            "id": role.id,
+            "name": role.name,
+            "summary": role.summary,
+            "skills": [
+                {
+                    "id": skill_id,
+                    "name": _skill_name(bank, skill_id),
+                    "weight": spec.weight,
+                    "target": spec.target,
+                    "must": spec.must,
+                    "why": spec.why,
+                }
+                for skill_id, spec in skills
+            ],
+        }
+        out(json_line(record))
+        return 0
+    rows = [["skill", "id", "weight", "target", "must-have", "why"]]
+    rows += [
+        [
+            _skill_name(bank, skill_id),
+            skill_id,
+            f"{spec.weight:g}",
+            str(spec.target),
+            "yes" if spec.must else "",
+            spec.why,
+        ]
+        for skill_id, spec in skills
+    ]
+    out(text_lines([_role_title(role), role.summary, "", *table(rows)]))
+    return 0
+
+
+def _role_title(role: Role) -> str:
+    count = len(role.skills)
+    return f"{role.name} ({role.id}): {count} skill{'' if count == 1 else 's'}"
+
+
+def _skill_name(bank: Bank, skill_id: str) -> str:
+    skill = bank.skill_by_id.get(skill_id)
+    return skill_id if skill is None else skill.name

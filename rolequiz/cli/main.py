@@ -11,36 +11,31 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from rolequiz import __version__
+from rolequiz.cli.output import note, out
+from rolequiz.cli.parsing import Parser, add_command, add_format, examples
 from rolequiz.errors import ContentError, RolequizError
 from rolequiz.text import printable
 
 EXIT_BAD_INPUT = 1
-EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 DEBUG_ENV = "ROLEQUIZ_DEBUG"
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line plus a pointer to --help."""
-
-    def error(self, message: str) -> Any:
-        sys.stderr.write(f"{self.prog}: {message} (see '{self.prog} --help')\n")
-        raise SystemExit(EXIT_USAGE)
+NO_TERMINAL = "the quiz needs a terminal; from a script, use 'rolequiz score' or 'rolequiz report'"
 
 
 def build_parser() -> argparse.ArgumentParser:
     content_help = "content folder with questions/ and profiles/ (or $ROLEQUIZ_CONTENT)"
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS, help=content_help)
 
-    parser = _Parser(
+    parser = Parser(
         prog="rolequiz",
-        description="Rate your data skills, find the data role you are closest to, "
-        "and get your learning gap list. With no command, opens the quiz.",
+        description="Rate your data skills, find the data role you are closest to, and get\n"
+        "your learning gap list. With no command, opens the quiz (in a terminal).",
         parents=[common],
+        epilog=examples("rolequiz", "rolequiz score --format json"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"rolequiz {__version__}")
     parser.add_argument(
@@ -52,16 +47,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quick", action="store_true", help="quick mode: ask the most telling questions first"
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    score = commands.add_parser(
-        "score", parents=[common], help="score progress profiles against every role"
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=Parser, help="one of:"
     )
-    score.add_argument("profiles", nargs="+", metavar="PROFILE", type=Path)
-    score.add_argument("--format", choices=("text", "json"), default="text")
 
-    report = commands.add_parser(
-        "report", parents=[common], help="write the gap report for a progress profile"
+    score = add_command(
+        commands,
+        common,
+        "score",
+        "score progress profiles against every role",
+        "rolequiz score me.toml team/*.toml --format json",
+    )
+    score.add_argument(
+        "profiles",
+        nargs="*",
+        metavar="PROFILE",
+        type=Path,
+        help="progress profiles to score (default: your saved profile)",
+    )
+    add_format(score, "text", "json")
+
+    report = add_command(
+        commands,
+        common,
+        "report",
+        "write the gap report for a progress profile",
+        "rolequiz report me.toml --role analyst --format markdown -o gaps.md",
     )
     report.add_argument(
         "profile", nargs="?", metavar="PROFILE", type=Path, help="default: your saved profile"
@@ -70,16 +81,34 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write here (default: standard output)"
     )
-    report.add_argument("--format", choices=("toml", "markdown", "html"), default="toml")
+    add_format(report, "toml", "markdown", "html")
 
-    skills = commands.add_parser("skills", parents=[common], help="list the skills in the bank")
-    skills.add_argument("--format", choices=("text", "json"), default="text")
+    skills = add_command(
+        commands, common, "skills", "list the skills in the bank", "rolequiz skills --format json"
+    )
+    add_format(skills, "text", "json")
 
-    roles = commands.add_parser("roles", parents=[common], help="list the role profiles")
-    roles.add_argument("--format", choices=("text", "json"), default="text")
+    roles = add_command(
+        commands,
+        common,
+        "roles",
+        "list the role profiles, or show one role's skills",
+        "rolequiz roles 'data engineer'",
+    )
+    roles.add_argument(
+        "role",
+        nargs="?",
+        metavar="ROLE",
+        help="role id or name: show its skills with weight, target, must-have and why",
+    )
+    add_format(roles, "text", "json")
 
-    commands.add_parser(
-        "validate", parents=[common], help="check a content folder and list every problem"
+    add_command(
+        commands,
+        common,
+        "validate",
+        "check a content folder and list every problem",
+        "rolequiz validate --content my-content/",
     )
     from rolequiz.cli import beyond
 
@@ -91,21 +120,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help, --version or a usage error, already printed
+        return _ended(done)
     try:
         return _dispatch(args)
-    except ContentError as exc:
-        _error(str(exc))
-        return EXIT_BAD_INPUT
     except RolequizError as exc:
         _error(str(exc))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`rolequiz skills | head`): stop quietly.
+        # The reader went away (`rolequiz skills | head`): stop quietly, as `cat` does.
         _silence_stdout()
         return 0
+    except OSError as exc:  # the system refused (a disk, a folder, a device): say what failed
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}{exc.strerror or type(exc).__name__}")
+        return EXIT_BAD_INPUT
     except Exception as exc:  # a bug: one line, the traceback only on request
         if os.environ.get(DEBUG_ENV):
             raise
@@ -113,12 +146,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _ended(done: SystemExit) -> int:
+    """The exit code argparse chose, once what it printed has reached standard output."""
+    code = done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
+    try:
+        out("")
+    except BrokenPipeError:
+        _silence_stdout()
+    except RolequizError as exc:
+        if code == 0:  # `--help >/dev/full`: the help never arrived
+            _error(str(exc))
+            return EXIT_BAD_INPUT
+    return code
+
+
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is None:
+        return _open_quiz(args)
     from rolequiz.domain.content import content_dir
 
     root = content_dir(getattr(args, "content", None))
-    if args.command is None:
-        return _open_quiz(root, args)
     if args.command == "validate":
         return _validate(root)
     from rolequiz.cli import beyond, commands
@@ -133,15 +180,28 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "score":
         return commands.score(bank, args.profiles, args.format)
     if args.command == "report":
-        return commands.report(bank, args.profile, args.role, args.output)
+        return commands.report(bank, args.profile, args.role, args.output, args.format)
     if args.command == "skills":
         return commands.list_skills(bank, args.format)
+    if args.command == "roles" and args.role is not None:
+        return commands.show_role(bank, args.role, args.format)
     if args.command == "roles":
         return commands.list_roles(bank, args.format)
     raise RolequizError(f"unknown command '{args.command}'")
 
 
-def _open_quiz(root: Path, args: argparse.Namespace) -> int:
+def has_terminal() -> bool:
+    """Whether standard input and output are both a terminal, as the quiz needs: without one,
+    Textual would wait for keys that never come."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
+def _open_quiz(args: argparse.Namespace) -> int:
+    if not has_terminal():
+        raise RolequizError(NO_TERMINAL)
+    from rolequiz.domain.content import content_dir
+
+    root = content_dir(getattr(args, "content", None))
     from rolequiz.files.progress import default_profile_path
 
     profile = Path(args.profile).expanduser() if args.profile else default_profile_path()
@@ -156,12 +216,11 @@ def _validate(root: Path) -> int:
     try:
         bank = load_bank(root)
     except ContentError as exc:
-        for problem in exc.problems:
-            sys.stdout.write(printable(problem) + "\n")
+        out("".join(printable(problem) + "\n" for problem in exc.problems))
         count = len(exc.problems)
         _error(f"{count} problem{'s' if count != 1 else ''} in {root}")
         return EXIT_BAD_INPUT
-    sys.stdout.write(
+    out(
         printable(
             f"ok: {len(bank.skills)} skills in {len(bank.categories)} categories, "
             f"{len(bank.roles)} roles ({root})"
@@ -172,12 +231,12 @@ def _validate(root: Path) -> int:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"rolequiz: {printable(message)}\n")
+    note(f"rolequiz: {printable(message)}\n")
 
 
 def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
+    except (OSError, AttributeError, ValueError):  # no standard output left to silence
         pass

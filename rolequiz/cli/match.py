@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rolequiz.cli.output import json_line, note, out, text_lines, text_sections, unknown_skills
 from rolequiz.domain.content import Bank, Role
 from rolequiz.domain.gaps import Gap
 from rolequiz.domain.job_ad import (
@@ -33,10 +34,15 @@ ROLES_SHOWN = 3
 
 def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     """Register `match` on the `rolequiz` sub-command parser."""
-    match = commands.add_parser(
+    from rolequiz.cli.parsing import add_command, add_format
+
+    match = add_command(
+        commands,
+        common,
         "match",
-        parents=[common],
-        help="read job ads: the skills each names, the role it reads as, your gaps for it",
+        "read job ads: the skills each names, the role it reads as, your gaps for it",
+        "rolequiz match ad.txt --profile me.toml",
+        "pbpaste | rolequiz match - --format markdown",
     )
     match.add_argument(
         "ads", nargs="+", metavar="AD", help="job ads as plain UTF-8 text files ('-': stdin)"
@@ -48,7 +54,7 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         type=Path,
         help="your progress profile (default: the saved one)",
     )
-    match.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    add_format(match, "text", "json", "markdown")
 
 
 def run(bank: Bank, args: argparse.Namespace) -> int:
@@ -66,19 +72,15 @@ def run(bank: Bank, args: argparse.Namespace) -> int:
             fit = fit_ad(bank, skill_ids, ratings)
         except RolequizError as exc:
             failed = True
-            sys.stderr.write(f"rolequiz: {printable(str(exc))}\n")
+            note(f"rolequiz: {printable(str(exc))}\n")
             if args.format == "json":
-                from rolequiz.cli.commands import _json_line
-
-                sys.stdout.write(_json_line({"file": name, "error": str(exc)}))
+                out(json_line({"file": name, "error": str(exc)}))
             continue
         if args.format == "json":
-            from rolequiz.cli.commands import _json_line
-
-            sys.stdout.write(_json_line(match_json(name, fit, market)))
+            out(json_line(match_json(name, fit, market)))
         else:
             render = match_markdown if args.format == "markdown" else match_text
-            sys.stdout.write(("\n" if printed else "") + render(shown, fit, market))
+            out(("\n" if printed else "") + render(shown, fit, market))
         printed = True
     return 1 if failed else 0
 
@@ -97,18 +99,17 @@ def _read(name: str, shown: str) -> bytes:
 def _ratings(bank: Bank, profile: Path | None) -> dict[str, int]:
     """The person's ratings: the profile given, else the saved one; with neither, none (a
     warning says every skill counts as not rated)."""
-    from rolequiz.cli.commands import _unknown
     from rolequiz.files.progress import default_profile_path, load_progress
 
     source = profile or default_profile_path()
     if profile is None and not source.exists():
-        sys.stderr.write(
+        note(
             f"rolequiz: warning: no saved profile ({printable(str(source))}): every skill "
             "counts as not rated (take the quiz, or give --profile)\n"
         )
         return {}
     progress = load_progress(source)
-    sys.stderr.write(_unknown(bank, source, progress)[1])
+    note(unknown_skills(bank, source, progress)[1])
     return progress.ratings
 
 
@@ -118,7 +119,7 @@ def market_or_warn(bank: Bank) -> Market | None:
     try:
         return load_market(bank.source)
     except RolequizError as exc:
-        sys.stderr.write(f"rolequiz: warning: {printable(str(exc))} (market figures left out)\n")
+        note(f"rolequiz: warning: {printable(str(exc))} (market figures left out)\n")
         return None
 
 
@@ -165,7 +166,6 @@ def gap_lines(number: int, gap: Gap, current: str, note: str) -> list[str]:
 
 
 def match_text(shown: str, fit: AdFit, market: Market | None) -> str:
-    from rolequiz.cli.beyond_commands import text_lines, text_sections
 
     role_id = fit.role.id
     skills = [
