@@ -70,7 +70,7 @@ class Assessment:
 class Tally:
     """Per role, the sums closeness and readiness are made of (module docstring)."""
 
-    __slots__ = ("above", "met", "met_all", "rated", "unknown")
+    __slots__ = ("above", "met", "met_all", "offset", "rated", "unknown")
 
     def __init__(
         self,
@@ -79,7 +79,9 @@ class Tally:
         unknown: list[float],
         above: list[float],
         met_all: list[float],
+        offset: list[float],
     ) -> None:
+        self.offset = offset  # each role's offset (scoring.closeness); never changes
         self.met = met
         self.rated = rated
         self.unknown = unknown
@@ -93,6 +95,7 @@ class Tally:
             self.unknown.copy(),
             self.above.copy(),
             self.met_all.copy(),
+            self.offset,
         )
 
     def add(self, row: Sequence[Spec | None], level: int) -> None:
@@ -110,6 +113,7 @@ class Tally:
             self.rated[role],
             self.unknown[role],
             ELSEWHERE_WEIGHT * self.above[role] / 3,
+            self.offset[role],
         )
 
 
@@ -151,7 +155,7 @@ def after_answer(tally: Tally, role: int, spec: Spec | None, level: int) -> floa
         if not spec.nice or level >= spec.target:
             met += spec.weight * min(level, spec.target) / spec.target
             rated += spec.weight
-    return closeness(met, rated, unknown, ELSEWHERE_WEIGHT * above / 3)
+    return closeness(met, rated, unknown, ELSEWHERE_WEIGHT * above / 3, tally.offset[role])
 
 
 class QuickMode:
@@ -220,7 +224,12 @@ class QuickMode:
         else:
             count = len(self.roles)
             tally = Tally(
-                [0.0] * count, [0.0] * count, list(self._must), [0.0] * count, [0.0] * count
+                [0.0] * count,
+                [0.0] * count,
+                list(self._must),
+                [0.0] * count,
+                [0.0] * count,
+                [role.offset for role in self.roles],
             )
             start = 0
         for skill_id, level in items[start:]:
@@ -337,14 +346,15 @@ class QuickMode:
                         counted_must += spec.weight
                 elif spec.must:
                     nice_must += spec.weight
-            high = closeness(met + listed, rated + listed, unknown - listed_must, elsewhere)
+            offset = tally.offset[role]
+            high = closeness(met + listed, rated + listed, unknown - listed_must, elsewhere, offset)
             low_elsewhere = elsewhere + ELSEWHERE_WEIGHT * MAX_ABOVE * unlisted / 3
             low_unknown = unknown - counted_must
             # A nice-to-have must-have rated below target only leaves `unknown`; closeness is a
             # ratio of terms linear in how much leaves, so its lowest is at none or all of them.
             low = min(
-                closeness(met, rated + counted, low_unknown, low_elsewhere),
-                closeness(met, rated + counted, low_unknown - nice_must, low_elsewhere),
+                closeness(met, rated + counted, low_unknown, low_elsewhere, offset),
+                closeness(met, rated + counted, low_unknown - nice_must, low_elsewhere, offset),
             )
             bounds.append((low, high))
         return bounds

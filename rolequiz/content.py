@@ -68,6 +68,7 @@ class Role:
     name: str
     summary: str
     skills: Mapping[str, RoleSkill]
+    offset: float = 0.0  # added to the role's closeness (rolequiz.scoring)
     # For the scoring loop (rolequiz.scoring), worked out once: (skill id, weight, target, must)
     # per skill, and the sum of the weights.
     rows: tuple[tuple[str, float, int, bool], ...] = field(init=False, repr=False, compare=False)

@@ -329,5 +329,6 @@ def _load_roles(folder: Path, skill_ids: set[str] | None, problems: list[str]) -
             name=entry.name,
             summary=entry.summary,
             skills=MappingProxyType(weights),
+            offset=float(entry.offset),
         )
     return tuple(roles[role_id] for role_id in sorted(roles))

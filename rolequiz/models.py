@@ -86,7 +86,7 @@ class CategoryFile(_Strict):
 class RoleSkill(_Strict):
     """How much one skill matters to a role, and the level the role expects."""
 
-    weight: Annotated[int | float, Field(gt=0, le=100)]
+    weight: Annotated[int | float, Field(gt=0, le=100)]  # shipped profiles use whole 1-20
     target: Annotated[int, Field(ge=1, le=4)]
     must: bool = False
     why: Line
@@ -99,4 +99,7 @@ class RoleFile(_Strict):
     id: Id
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
     summary: Text
+    # Added to the role's closeness (rolequiz.scoring): a small correction for how often the
+    # role is the answer, a share of the 0-1 closeness scale.
+    offset: Annotated[int | float, Field(ge=-0.5, le=0.5)] = 0.0
     skills: Annotated[dict[str, dict[str, Any]], Field(min_length=1)]

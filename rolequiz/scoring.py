@@ -103,7 +103,7 @@ def score_role(
     fit = met_weight / rated_weight if rated_weight else 0.0
     return RoleFit(
         role=role,
-        closeness=closeness(counted_met, counted_weight, unknown_weight, elsewhere),
+        closeness=closeness(counted_met, counted_weight, unknown_weight, elsewhere, role.offset),
         readiness=readiness,
         coverage=coverage,
         fit=fit,
@@ -112,12 +112,15 @@ def score_role(
     )
 
 
-def closeness(met: float, rated: float, unknown: float, elsewhere: float) -> float:
-    """Fit' times focus: the share of the evidence that speaks for the role (module docstring).
-    `met` and `rated` are summed over the counted skills (nice-to-haves below target left out)."""
+def closeness(
+    met: float, rated: float, unknown: float, elsewhere: float, offset: float = 0.0
+) -> float:
+    """Fit' times focus, plus the role's offset: the share of the evidence that speaks for the
+    role (module docstring). `met` and `rated` are summed over the counted skills (nice-to-haves
+    below target left out). The offset alone when nothing counted is rated."""
     if rated <= 0:
-        return 0.0
-    return met / rated * (rated + unknown / 2) / (rated + unknown + elsewhere)
+        return offset
+    return met / rated * (rated + unknown / 2) / (rated + unknown + elsewhere) + offset
 
 
 def rank_key(role_fit: RoleFit) -> tuple[float, float, str]:
