@@ -125,6 +125,9 @@ class Role:
     skills: Annotated[
         Mapping[str, RoleSkill], Field(min_length=1), AfterValidator(MappingProxyType)
     ]
+    # Added to the role's closeness (rolequiz.domain.scoring): a small correction for how often
+    # the role is the answer, a share of the 0-1 closeness scale.
+    offset: Annotated[float, Field(ge=-0.5, le=0.5)] = 0.0
     # For the scoring loop (rolequiz.domain.scoring), worked out once: (skill id, weight, target,
     # must) per skill, and the sum of the weights.
     rows: tuple[tuple[str, float, int, bool], ...] = field(init=False, repr=False, compare=False)

@@ -75,7 +75,7 @@ class Assessment:
 class Tally:
     """Per role, the sums closeness and readiness are made of (module docstring)."""
 
-    __slots__ = ("above", "met", "met_all", "rated", "unknown")
+    __slots__ = ("above", "met", "met_all", "offset", "rated", "unknown")
 
     def __init__(
         self,
@@ -84,7 +84,9 @@ class Tally:
         unknown: list[float],
         above: list[float],
         met_all: list[float],
+        offset: list[float],
     ) -> None:
+        self.offset = offset  # each role's offset (scoring.closeness); never changes
         self.met = met
         self.rated = rated
         self.unknown = unknown
@@ -98,6 +100,7 @@ class Tally:
             self.unknown.copy(),
             self.above.copy(),
             self.met_all.copy(),
+            self.offset,
         )
 
     def add(self, row: Sequence[Spec | None], level: int) -> None:
@@ -111,7 +114,11 @@ class Tally:
 
     def closeness(self, role: int) -> float:
         return closeness_from_sums(
-            self.met[role], self.rated[role], self.unknown[role], self.above[role]
+            self.met[role],
+            self.rated[role],
+            self.unknown[role],
+            self.above[role],
+            self.offset[role],
         )
 
 
@@ -153,7 +160,7 @@ def after_answer(tally: Tally, role: int, spec: Spec | None, level: int) -> floa
         if counted:
             met += met_here
             rated += spec.weight
-    return closeness_from_sums(met, rated, unknown, above)
+    return closeness_from_sums(met, rated, unknown, above, tally.offset[role])
 
 
 class QuickMode:
@@ -208,7 +215,12 @@ class QuickMode:
         else:
             count = len(self.roles)
             tally = Tally(
-                [0.0] * count, [0.0] * count, list(self._must), [0.0] * count, [0.0] * count
+                [0.0] * count,
+                [0.0] * count,
+                list(self._must),
+                [0.0] * count,
+                [0.0] * count,
+                [role.offset for role in self.roles],
             )
             start = 0
         for skill_id, level in items[start:]:
@@ -325,14 +337,19 @@ class QuickMode:
                         counted_must += spec.weight
                 elif spec.must:
                     nice_must += spec.weight
-            high = closeness_from_sums(met + listed, rated + listed, unknown - listed_must, above)
+            offset = tally.offset[role]
+            high = closeness_from_sums(
+                met + listed, rated + listed, unknown - listed_must, above, offset
+            )
             low_above = above + MAX_ABOVE * unlisted
             low_unknown = unknown - counted_must
             # A nice-to-have must-have rated below target only leaves `unknown`; closeness is a
             # ratio of terms linear in how much leaves, so its lowest is at none or all of them.
             low = min(
-                closeness_from_sums(met, rated + counted, low_unknown, low_above),
-                closeness_from_sums(met, rated + counted, low_unknown - nice_must, low_above),
+                closeness_from_sums(met, rated + counted, low_unknown, low_above, offset),
+                closeness_from_sums(
+                    met, rated + counted, low_unknown - nice_must, low_above, offset
+                ),
             )
             bounds.append((low, high))
         return bounds

@@ -103,7 +103,9 @@ def score_role(
     fit = met_weight / rated_weight if rated_weight else 0.0
     return RoleFit(
         role=role,
-        closeness=closeness_from_sums(counted_met, counted_weight, unknown_weight, above_elsewhere),
+        closeness=closeness_from_sums(
+            counted_met, counted_weight, unknown_weight, above_elsewhere, role.offset
+        ),
         readiness=readiness,
         coverage=coverage,
         fit=fit,
@@ -112,12 +114,15 @@ def score_role(
     )
 
 
-def closeness(met: float, rated: float, unknown: float, elsewhere: float) -> float:
-    """Fit' times focus: the share of the evidence that speaks for the role (module docstring).
-    `met` and `rated` are summed over the counted skills (nice-to-haves below target left out)."""
+def closeness(
+    met: float, rated: float, unknown: float, elsewhere: float, offset: float = 0.0
+) -> float:
+    """Fit' times focus, plus the role's offset: the share of the evidence that speaks for the
+    role (module docstring). `met` and `rated` are summed over the counted skills (nice-to-haves
+    below target left out). The offset alone when nothing counted is rated."""
     if rated <= 0:
-        return 0.0
-    return met / rated * (rated + unknown / 2) / (rated + unknown + elsewhere)
+        return offset
+    return met / rated * (rated + unknown / 2) / (rated + unknown + elsewhere) + offset
 
 
 def rank_key(role_fit: RoleFit) -> tuple[float, float, str]:
@@ -151,10 +156,13 @@ def above_aware(level: int) -> int:
     return level - 1 if level > 1 else 0
 
 
-def closeness_from_sums(met: float, rated: float, unknown: float, above: float) -> float:
+def closeness_from_sums(
+    met: float, rated: float, unknown: float, above: float, offset: float
+) -> float:
     """Closeness from a role's sums: met and rated over the counted skills, the unrated
-    must-have weight, and `above` summed over rated skills the role does not list."""
-    return closeness(met, rated, unknown, ELSEWHERE_WEIGHT * above / 3)
+    must-have weight, `above` summed over rated skills the role does not list, and the role's
+    offset."""
+    return closeness(met, rated, unknown, ELSEWHERE_WEIGHT * above / 3, offset)
 
 
 def readiness_from_sums(met_all: float, role: Role) -> float:

@@ -1,0 +1,149 @@
+"""Write profiles/*.toml from fitted weights (bench/fit_profiles.py), with a `why` per weight
+that quotes the data, grouped by category, for a person to review and edit."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+import kaggle
+import numpy as np
+import postings as postings_module
+
+from rolequiz.domain.content import Bank
+
+FITTED = ["data_engineer", "data_analyst", "data_scientist", "ml_engineer", "mlops_engineer"]
+HYBRID = "data_science_engineer"
+JUDGEMENT_FACTOR = 3  # old 1-5 weights of skills the data does not see, put on the 1-20 scale
+# Judgement: offsets of the hybrids. Data Science Engineer: just enough that a person strong on
+# both halves (tests/personas) gets it, little enough that it takes few pure postings. MLOps:
+# its fitted offset rests on 73 postings and a survey that cannot tell it from ML Engineer.
+HYBRID_OFFSETS = {"data_science_engineer": 0.007, "mlops_engineer": 0.0}
+POSTING_NAME = {
+    "data_engineer": "Data Engineer",
+    "data_analyst": "Data Analyst",
+    "data_scientist": "Data Scientist",
+    "ml_engineer": "ML Engineer",
+    "mlops_engineer": "MLOps",
+}
+SURVEY_NAME = {
+    "data_engineer": "data engineers",
+    "data_analyst": "data analysts",
+    "data_scientist": "data scientists",
+    "ml_engineer": "ML/MLOps engineers",
+    "mlops_engineer": "ML/MLOps engineers",
+}
+HEADER = """\
+[skills]
+# weight: how much the skill counts for this role, 1 (a little) to 20 (the most telling skill)
+# target: the level (1-4) the role expects; exceeding it earns no bonus
+# must: a must-have skill (shown first in gap lists, always high priority when short)
+# why: one line of evidence. Weights of skills the 2023 postings or the Kaggle 2022 survey see
+#      were derived from both (bench/fit_profiles.py) and quote them; the others are judgement.
+"""
+
+People = Sequence[tuple[list[int], dict[str, int]]]
+
+
+def shares(
+    skill: str, people: People, role: int, others: list[int], positive_only: bool
+) -> tuple[float, float, bool]:
+    """Share of `role`'s people who have the skill (level 3), the mean share over `others`
+    (each role counted equally), and whether the skill is read at all in this file. Among
+    those the file asks; all of them for a skill read from ticks only."""
+
+    def share(r: int) -> float:
+        rated = [
+            x.get(skill, 0) for hits, x in people if hits[0] == r and (positive_only or skill in x)
+        ]
+        return sum(level >= 3 for level in rated) / len(rated) if rated else 0.0
+
+    seen = any(skill in x for _, x in people)
+    return share(role), float(np.mean([share(r) for r in others])), seen
+
+
+def why_fitted(skill: str, role_id: str, postings: People, survey: People) -> str:
+    role = FITTED.index(role_id)
+    parts = []
+    p_others = [r for r in range(4) if r != min(role, 3)]
+    only = skill in postings_module.POSITIVE_ONLY
+    mine, rest, seen = shares(skill, postings, role, p_others, only)
+    if seen:
+        parts.append(
+            f"named in {mine:.0%} of {POSTING_NAME[role_id]} postings, {rest:.0%} of other roles'"
+        )
+    s_role = min(role, 3)  # the survey merges ML and MLOps engineers
+    others = [r for r in range(4) if r != s_role]
+    mine, rest, seen = shares(skill, survey, s_role, others, skill in kaggle.POSITIVE_ONLY)
+    if seen:
+        parts.append(f"used by {mine:.0%} of surveyed {SURVEY_NAME[role_id]}, {rest:.0%} of others")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def write_profiles(
+    root: Path,
+    bank: Bank,
+    seen: Sequence[str],
+    weights: np.ndarray,
+    offsets: np.ndarray,
+    postings: People,
+    survey: People,
+) -> None:
+    index = {s: i for i, s in enumerate(seen)}
+    hybrid = np.round(
+        (weights[FITTED.index("data_scientist")] + weights[FITTED.index("data_engineer")]) / 2
+    )
+    plan = [(role_id, weights[i], float(offsets[i])) for i, role_id in enumerate(FITTED)]
+    plan.append((HYBRID, hybrid, 0.0))
+    plan = [(r, row, HYBRID_OFFSETS.get(r, offset)) for r, row, offset in plan]
+    for role_id, row, offset in plan:
+        path = root / "profiles" / f"{role_id}.toml"
+        old = tomllib.loads(path.read_text(encoding="utf-8"))
+        entries: dict[str, str] = {}
+        for skill in bank.skills:
+            before = old["skills"].get(skill.id)
+            target = min(3, before["target"]) if before else 2
+            must = bool(before and before.get("must"))
+            if skill.id in index:
+                weight = int(row[index[skill.id]])
+                if weight <= 0:
+                    continue
+                if role_id == HYBRID:
+                    why = (
+                        "Judgement: the mean of the Data Scientist and Data Engineer weights; "
+                        "no posting or survey title is this hybrid."
+                    )
+                else:
+                    why = why_fitted(skill.id, role_id, postings, survey)
+            elif before:
+                weight = int(before["weight"]) * JUDGEMENT_FACTOR
+                why = "Judgement (neither file asks): " + before["why"]
+                if len(why) > 300:
+                    why = why[:296].rstrip() + " ..."
+            else:
+                continue
+            must_text = "must = true, " if must else ""
+            entries[skill.id] = (
+                f'{skill.id} = {{ weight = {weight}, target = {target}, {must_text}why = "{why}" }}'
+            )
+        lines = [
+            "schema_version = 1",
+            f'id = "{old["id"]}"',
+            f'name = "{old["name"]}"',
+            f'summary = "{old["summary"]}"',
+            "# Added to closeness (docs/scoring.md): fitted by bench/fit_profiles.py,",
+            "# or judgement for the hybrids (bench/write_profiles.py says why).",
+            f"offset = {offset:.3f}",
+            "",
+            HEADER.rstrip("\n"),
+        ]
+        for category in bank.categories:
+            ids = [s.id for s in bank.skills if s.category == category.id and s.id in entries]
+            if not ids:
+                continue
+            lines += ["", f"# --- {category.name} ---"]
+            lines += [entries[i] for i in ids]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({len(entries)} skills, offset {offset:.3f})")
