@@ -21,8 +21,8 @@ from rolequiz.text import printable
 from rolequiz.tui.widgets.answer_counts import answer_counts
 from rolequiz.tui.widgets.gap_card import GapCard
 from rolequiz.tui.widgets.literal import literal, template
+from rolequiz.tui.widgets.match_bar import match_bar
 
-BAR_WIDTH = 10
 EXPLAIN_SHOWN = 4
 UNRATED_SHOWN = 8
 
@@ -65,18 +65,6 @@ def _columns_for(width: int) -> tuple[str, ...]:
     if 80 <= width < 100 or width >= 120:
         return COLUMNS
     return COLUMNS[:-1]
-
-
-EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def match_bar(share: float, width: int = BAR_WIDTH) -> str:
-    """`██████▊░░░  68%`: a share (the match) in eighths of a cell, then in percent."""
-    share = max(0.0, min(share, 1.0))
-    eighths = round(share * width * 8)
-    full, part = divmod(eighths, 8)
-    bar = "█" * full + (EIGHTHS[part] if part else "")
-    return bar + "░" * (width - len(bar)) + f" {round(share * 100):>3}%"
 
 
 def _percent(value: float) -> str:
@@ -237,7 +225,7 @@ class ResultsScreen(Screen[None]):
                     id="roles", cursor_type="row", zebra_stripes=False, show_cursor=True
                 )
                 yield table
-                yield Static(RESULTS_LEGEND, id="results-legend")
+                yield Static(Content.from_markup(RESULTS_LEGEND), id="results-legend")
                 yield Static(id="why-beside")
             with VerticalScroll(id="results-detail"):
                 yield Static(id="why")
