@@ -369,7 +369,7 @@ async def test_results_any_time_are_marked_provisional(make_app: MakeApp) -> Non
         assert isinstance(app.screen, ResultsScreen)
         assert text_of(app, "#results-title").startswith("Closest role so far:")
         basis = text_of(app, "#results-basis")
-        assert basis.startswith("Provisional: based on 2 of 9 answers")
+        assert basis.startswith("Provisional: 2 rated, 7 still to answer, of 9.")
         await pilot.press("escape")
         assert isinstance(app.screen, QuestionScreen) and session_of(app).skill.id == "stats"
 

@@ -12,8 +12,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from rolequiz.domain.content import Skill
+from rolequiz.domain.scoring import RoleFit
 from rolequiz.domain.session import QuizSession
+from rolequiz.text import printable
 from rolequiz.tui.widgets.literal import literal, template
+from rolequiz.tui.widgets.match_bar import match_bar
 from rolequiz.tui.widgets.quiz_progress import QuizProgress
 from rolequiz.tui.widgets.rating_picker import RatingPicker
 
@@ -42,10 +46,31 @@ class SessionMoved(Message):
 
 
 class QuestionScreen(Screen[None]):
-    """Answer with 0-4 (or the arrows and enter); every answer is saved at once."""
+    """Answer with 0-4 (or the arrows and enter); every answer is saved at once.
+
+    From 100 columns the roles ranked on the answers so far stand beside the question."""
 
     # Focused by hand in on_mount, without scrolling the skill's name out of a short terminal.
     AUTO_FOCUS = ""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (typed so by Screen)
+
+    DEFAULT_CSS = """
+    QuestionScreen {
+        #question-main {
+            height: 1fr;
+        }
+        #question-ranking {
+            display: none;
+            width: 44;
+            height: 1fr;
+            padding: 1 1 0 2;
+        }
+        &.-wide #question-ranking {
+            display: block;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "skip", "Skip", tooltip="Not sure: skip this skill; it is left out of scores"),
@@ -84,17 +109,21 @@ class QuestionScreen(Screen[None]):
     def __init__(self, session: QuizSession, *, name: str | None = None) -> None:
         super().__init__(name=name)
         self.session = session
+        # The ranking drawn beside the question: drawn again only when the session ranks anew.
+        self._ranking_shown: list[RoleFit] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="question-top"):
             yield Label(id="where")
             yield Label(id="quick-state")
             yield Label(id="save-state")
-        with VerticalScroll(id="question-body", can_focus=False):
-            yield Static(id="skill-name", markup=False)
-            yield Static(id="prompt", markup=False)
-            yield RatingPicker(self.session.bank.levels)
-            yield Static(id="note", markup=False)
+        with Horizontal(id="question-main"):
+            with VerticalScroll(id="question-body", can_focus=False):
+                yield Static(id="skill-name", markup=False)
+                yield Static(id="prompt", markup=False)
+                yield RatingPicker(self.session.bank.levels)
+                yield Static(id="note", markup=False)
+            yield Static(id="question-ranking")
         yield QuizProgress(id="progress-row")
         yield Static(
             "[b]0[/b]-[b]4[/b] or ↑↓ [b]enter[/b] answer · [b]s[/b] not sure · "
@@ -112,8 +141,13 @@ class QuestionScreen(Screen[None]):
     def on_session_moved(self, message: SessionMoved) -> None:
         self.show_skill()
 
-    def show_skill(self) -> None:
-        """Show the session's current skill (called after every move)."""
+    def on_resize(self) -> None:
+        # After the screen's own handler, which set the breakpoint class for this size.
+        self._show_ranking()
+
+    def show_skill(self, passed_over: tuple[Skill, int] | None = None) -> None:
+        """Show the session's current skill (called after every move); `passed_over`: the skill
+        just rated 0 and how many skills that made not applicable, said once in the top line."""
         session = self.session
         skill = session.skill
         bank = session.bank
@@ -122,15 +156,23 @@ class QuestionScreen(Screen[None]):
         # Quick mode jumps between categories, so a place in the category means little there,
         # and the line needs the room for the leading role at 80 columns. Its width is what the
         # labels beside it leave and the line is one row high: a repaint, no layout.
-        self.query_one("#where", Label).update(
-            template(
+        if passed_over is not None:
+            parent, count = passed_over
+            where = template(
+                "[b $text-warning]$count $parent skill$s marked not applicable[/] · "
+                "[b]o[/b] to answer them",
+                count=str(count),
+                parent=parent.name,
+                s="" if count == 1 else "s",
+            )
+        else:
+            where = template(
                 "$category" if session.is_quick else "$category · skill $position of $size",
                 category=category.name if category else skill.category,
                 position=str(position),
                 size=str(size),
-            ),
-            layout=False,
-        )
+            )
+        self.query_one("#where", Label).update(where, layout=False)
         _update(self.query_one("#skill-name", Static), literal(skill.name))
         _update(self.query_one("#prompt", Static), literal(skill.prompt))
         current = session.level(skill.id)
@@ -139,6 +181,7 @@ class QuestionScreen(Screen[None]):
         self._show_note(current)
         self._show_progress()
         self._show_quick()
+        self._show_ranking()
         # After the refresh, so focusing the picker cannot leave the skill's name scrolled away.
         body = self.query_one("#question-body", VerticalScroll)
         self.call_after_refresh(body.scroll_home, animate=False, immediate=True)
@@ -202,6 +245,27 @@ class QuestionScreen(Screen[None]):
         label.tooltip = meaning
         label.set_class(assessment.certainty != "open", "-sure")
 
+    def _show_ranking(self) -> None:
+        """The roles ranked on the answers so far, beside the question when the screen is wide;
+        ranked and drawn again only after an answer changed (the session keeps its ranking)."""
+        if not self.has_class("-wide"):
+            return
+        ranked = self.session.ranked()
+        if ranked is self._ranking_shown:
+            return
+        self._ranking_shown = ranked
+        lines = [Content.from_markup("[b]Closest roles so far[/b]")]
+        for rank, fit in enumerate(ranked, start=1):
+            lines.append(
+                Content.assemble(
+                    (f"{rank} ", "bold" if rank == 1 else ""),
+                    (_short(printable(fit.role.name), 22).ljust(22), "bold" if rank == 1 else ""),
+                    f" {match_bar(fit.closeness, 8)}",
+                )
+            )
+        lines.append(Content.styled("\nMatch: how close your answers are to each", "dim"))
+        self.query_one("#question-ranking", Static).update(Content("\n").join(lines))
+
     def show_save_error(self, error: str | None) -> None:
         """Say in the top line, until it changes, that answers are not reaching the disk."""
         label = self.query_one("#save-state", Label)
@@ -215,8 +279,13 @@ class QuestionScreen(Screen[None]):
     # Actions -----------------------------------------------------------------------------------
 
     async def action_answer(self, level: int) -> None:
-        more = self.session.answer(level)
-        self.show_skill()
+        session = self.session
+        rated = session.skill
+        # The counts are kept by the session until an answer: reading them twice costs nothing.
+        before = session.counts().not_applicable
+        more = session.answer(level)
+        passed = session.counts().not_applicable - before
+        self.show_skill(passed_over=(rated, passed) if passed > 0 else None)
         await self._after_answer(more)
 
     async def on_rating_picker_rated(self, message: RatingPicker.Rated) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -13,28 +14,57 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from rolequiz.domain.content import Role
-from rolequiz.domain.gaps import Contribution, explain, gap_list, unrated_list
+from rolequiz.domain.gaps import Contribution, Unrated, explain, gap_list, unrated_list
 from rolequiz.domain.scoring import RoleFit
 from rolequiz.domain.session import QuizSession
 from rolequiz.text import printable
+from rolequiz.tui.widgets.answer_counts import answer_counts
 from rolequiz.tui.widgets.gap_card import GapCard
 from rolequiz.tui.widgets.literal import literal, template
+from rolequiz.tui.widgets.match_bar import match_bar
 
-BAR_WIDTH = 10
 EXPLAIN_SHOWN = 4
 UNRATED_SHOWN = 8
 
+# Under the ranking: what each figure means, one line at 80 columns.
+RESULTS_LEGEND = (
+    "[b]Match[/b]: how close your answers are to the role · [b]Ready[/b]: its targets you meet"
+)
 
-EIGHTHS = " ▏▎▍▌▋▊▉"
+RESULTS_HELP = (
+    "[b]Match[/b] (the bar) ranks the roles: how close your answers are to the role's profile, "
+    "on the skills you have answered. It asks both ways: of what the role needs, how much you "
+    "have, and of what you bring, how much the role uses. Must-haves you have not answered "
+    "hold a role back a little until you do.\n\n"
+    "[b]Ready[/b]: the share of the role's skill targets you already meet, every skill of the "
+    "role counted, answered or not. It only grows as you answer, so it does not rank the roles: "
+    "a role can match you well while you are not yet ready for it.\n\n"
+    "[b]Rated[/b]: how many of the role's skills you have rated. Not sure (a skipped skill) and "
+    "not applicable (below a skill you rated 0) count in neither figure: neither is taken as 0."
+    "\n\nBelow the ranking: why the top role leads, then the gaps of the role under the "
+    "cursor, most important first, each with its next step and where to learn (tab to a gap, "
+    "c copies its link)."
+)
+"""The results screen's own help, shown above the keys when `?` is pressed there."""
+
+# The role's skills with no level, by their state, in this order.
+UNRATED_GROUPS = (
+    ("skipped", "Not sure"),
+    ("unanswered", "Still to answer"),
+    ("not_applicable", "Not applicable"),
+)
+
+# Columns of the ranking, left to right; `_columns_for` drops those a width cannot hold.
+COLUMNS = ("rank", "role", "match", "ready", "rated")
+COLUMN_TITLES = {"rank": "#", "role": "Role", "match": "Match", "ready": "Ready", "rated": "Rated"}
 
 
-def readiness_bar(readiness: float, width: int = BAR_WIDTH) -> str:
-    """`██████▊░░░  68%`: the share of the role's targets already met, in eighths of a cell."""
-    share = max(0.0, min(readiness, 1.0))
-    eighths = round(share * width * 8)
-    full, part = divmod(eighths, 8)
-    bar = "█" * full + (EIGHTHS[part] if part else "")
-    return bar + "░" * (width - len(bar)) + f" {round(share * 100):>3}%"
+def _columns_for(width: int) -> tuple[str, ...]:
+    """The columns at a screen `width`: all where the table has the width to itself (80-99
+    columns) or shares 120 and more with the gap list; without "rated" elsewhere."""
+    if 80 <= width < 100 or width >= 120:
+        return COLUMNS
+    return COLUMNS[:-1]
 
 
 def _percent(value: float) -> str:
@@ -45,9 +75,57 @@ _PICK_ROLE = Binding.Group("Role", compact=True)
 
 
 class ResultsScreen(Screen[None]):
-    """Up/down (or a click) picks a role and shows its gap list; `e` exports its report."""
+    """Up/down (or a click) picks a role and shows its gap list; `e` exports its report.
+
+    Below 100 columns the ranking sits above the gap list; from 100 they sit side by side, the
+    ranking in a column as wide as its table (`_columns_for`: "rated" from 120 columns)."""
 
     AUTO_FOCUS = "#roles"
+
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (the base class types it as an instance variable)
+        (0, "-narrow"),
+        (80, "-normal"),
+        (100, "-wide"),
+        (120, "-wider"),
+    ]
+
+    DEFAULT_CSS = """
+    ResultsScreen {
+        #results-main {
+            height: 1fr;
+        }
+        #results-ranking {
+            height: auto;
+        }
+        #results-legend {
+            padding: 0 1;
+            color: $text-muted;
+        }
+        #why-beside {
+            display: none;
+            padding: 0 1;
+            margin-top: 1;
+        }
+        &.-wide, &.-wider {
+            #results-main {
+                layout: horizontal;
+            }
+            #results-ranking {
+                width: 55;
+                height: 1fr;
+            }
+            #why-beside {
+                display: block;
+            }
+            #why {
+                display: none;
+            }
+        }
+        &.-wider #results-ranking {
+            width: 64;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,r", "close", "Back", key_display="esc", tooltip="Back to the questions"),
@@ -79,6 +157,20 @@ class ResultsScreen(Screen[None]):
             tooltip="Leave quick mode: the questions left, in quiz order; answers are kept",
         ),
         Binding(
+            "c",
+            "copy_link",
+            "Copy link",
+            show=False,
+            tooltip="Copy the link of the gap in focus (tab to a gap), or of the first gap",
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            tooltip="What match and ready mean, and every key",
+        ),
+        Binding(
             "pagedown,space",
             "scroll_gaps(1)",
             "Scroll down",
@@ -101,6 +193,7 @@ class ResultsScreen(Screen[None]):
         self.session = session
         self.ranked = session.ranked()
         self.selected: Role = self.ranked[0].role
+        self._columns: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -117,34 +210,29 @@ class ResultsScreen(Screen[None]):
         )
         if provisional:
             basis = template(
-                "[b $text-warning]Provisional[/]: based on $rated of $total answers; "
-                "$pending still to answer. Esc goes back to the questions.",
-                rated=str(counts.rated),
-                total=str(counts.total),
-                pending=str(counts.pending),
+                "[b $text-warning]Provisional[/]: $counts. Esc goes back to the questions.",
+                counts=answer_counts(counts),
             )
         else:
-            basis = template(
-                "Based on $rated of $total answers ($skipped not sure, $na not applicable).",
-                rated=str(counts.rated),
-                total=str(counts.total),
-                skipped=str(counts.skipped),
-                na=str(counts.not_applicable),
-            )
+            basis = template("Every skill answered: $counts.", counts=answer_counts(counts))
         yield Static(basis, id="results-basis")
         quick = self._quick_line()
         if quick is not None:
             yield Static(quick, id="results-quick")
-        table: DataTable[Text] = DataTable(
-            id="roles", cursor_type="row", zebra_stripes=False, show_cursor=True
-        )
-        yield table
-        with VerticalScroll(id="results-detail"):
-            yield Static(id="why")
-            yield Static(id="gaps-title")
-            yield Static(id="gaps-empty")
-            yield Vertical(id="gap-cards")
-            yield Static(id="unrated")
+        with Vertical(id="results-main"):
+            with Vertical(id="results-ranking"):
+                table: DataTable[Text] = DataTable(
+                    id="roles", cursor_type="row", zebra_stripes=False, show_cursor=True
+                )
+                yield table
+                yield Static(Content.from_markup(RESULTS_LEGEND), id="results-legend")
+                yield Static(id="why-beside")
+            with VerticalScroll(id="results-detail"):
+                yield Static(id="why")
+                yield Static(id="gaps-title")
+                yield Static(id="gaps-empty")
+                yield Vertical(id="gap-cards")
+                yield Static(id="unrated")
         yield Footer()
 
     def _quick_line(self) -> Content | None:
@@ -176,25 +264,39 @@ class ResultsScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(Text("#"), key="rank")
-        table.add_column(Text("Role"), key="role")
-        table.add_column(Text("Readiness"), key="readiness")
-        table.add_column(Text("Closeness"), key="closeness")
-        table.add_column(Text("Based on"), key="based")
-        for rank, fit in enumerate(self.ranked, start=1):
-            table.add_row(*self._row(rank, fit), key=fit.role.id)
-        self.query_one("#why", Static).update(self._why())
+        why = self._why()
+        self.query_one("#why", Static).update(why)
+        self.query_one("#why-beside", Static).update(why)
         self._show_role(self.selected)
 
-    def _row(self, rank: int, fit: RoleFit) -> list[Text]:
-        return [
-            Text(str(rank), style="bold" if rank == 1 else ""),
-            Text(printable(fit.role.name), style="bold" if rank == 1 else ""),
-            Text(readiness_bar(fit.readiness)),
-            Text(_percent(fit.closeness), justify="right"),
-            Text(f"{fit.rated} of {fit.total} skills"),
-        ]
+    def on_resize(self, event: events.Resize) -> None:
+        # After the screen's own handler, which set the breakpoint class for this size.
+        columns = _columns_for(event.size.width)
+        if columns != self._columns:
+            self._fill_table(columns)
+
+    def _fill_table(self, columns: tuple[str, ...]) -> None:
+        """The ranking with `columns`, the cursor kept on the role it was on."""
+        self._columns = columns
+        table = self.query_one("#roles", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        for key in columns:
+            table.add_column(Text(COLUMN_TITLES[key]), key=key)
+        for rank, fit in enumerate(self.ranked, start=1):
+            cells = self._cells(rank, fit)
+            table.add_row(*(cells[key] for key in columns), key=fit.role.id)
+        table.move_cursor(row=row, animate=False)
+
+    def _cells(self, rank: int, fit: RoleFit) -> dict[str, Text]:
+        top = "bold" if rank == 1 else ""
+        return {
+            "rank": Text(str(rank), style=top),
+            "role": Text(printable(fit.role.name), style=top),
+            "match": Text(match_bar(fit.closeness)),
+            "ready": Text(_percent(fit.readiness), justify="right"),
+            "rated": Text(f"{fit.rated} of {fit.total}"),
+        }
 
     def _why(self) -> Content:
         session = self.session
@@ -257,19 +359,31 @@ class ResultsScreen(Screen[None]):
             cards.mount_all(GapCard(gap, bank.levels) for gap in gaps)
         unrated = unrated_list(bank, role, session.progress)
         unrated_text = self.query_one("#unrated", Static)
-        if unrated:
-            names = ", ".join(printable(item.skill.name) for item in unrated[:UNRATED_SHOWN])
-            more = len(unrated) - UNRATED_SHOWN
-            unrated_text.update(
-                template(
-                    "[b]Not answered yet for this role ($count)[/b]: $names$more",
-                    count=str(len(unrated)),
-                    names=names,
-                    more=f" and {more} more" if more > 0 else "",
-                )
-            )
+        unrated_text.update(self._unrated(unrated))
         unrated_text.display = bool(unrated)
         self.query_one("#results-detail", VerticalScroll).scroll_home(animate=False)
+
+    def _unrated(self, unrated: list[Unrated]) -> Content:
+        """The role's skills with no level, by why: not sure, still to answer, not applicable."""
+        groups: dict[str, list[str]] = {"skipped": [], "unanswered": [], "not_applicable": []}
+        for item in unrated:
+            state = self.session.state(item.skill.id)
+            if state in groups:
+                groups[state].append(printable(item.skill.name))
+        lines = [
+            template(
+                "[b]$what ($count)[/b]: $names$more",
+                what=what,
+                count=str(len(groups[state])),
+                names=", ".join(groups[state][:UNRATED_SHOWN]),
+                more=f" and {len(groups[state]) - UNRATED_SHOWN} more"
+                if len(groups[state]) > UNRATED_SHOWN
+                else "",
+            )
+            for state, what in UNRATED_GROUPS
+            if groups[state]
+        ]
+        return Content("\n").join(lines)
 
     def action_pick_role(self, step: int) -> None:
         table = self.query_one("#roles", DataTable)
@@ -285,6 +399,26 @@ class ResultsScreen(Screen[None]):
 
     async def action_export(self) -> None:
         await self.run_action(f"app.export_report('{self.selected.id}')")
+
+    def action_copy_link(self) -> None:
+        focused = self.focused
+        cards = list(self.query(GapCard))
+        card = focused if isinstance(focused, GapCard) else next(iter(cards), None)
+        link = card.link if card is not None else None
+        if link is None:
+            self.notify("No link to copy: this role has no gaps.", timeout=3)
+            return
+        self.app.copy_to_clipboard(link)
+        self.notify(f"Copied {link}", markup=False, timeout=3)
+
+    def action_help(self) -> None:
+        # Imported here: the app imports this screen.
+        from rolequiz.tui.app import RolequizApp
+        from rolequiz.tui.screens.help import HelpScreen
+
+        app = self.app
+        sections = app.help_sections() if isinstance(app, RolequizApp) else []
+        self.app.push_screen(HelpScreen(sections, intro=RESULTS_HELP))
 
     def action_close(self) -> None:
         self.dismiss(None)

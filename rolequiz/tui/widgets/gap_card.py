@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Label, Static
 
 from rolequiz.domain.content import Level
 from rolequiz.domain.gaps import Gap
 from rolequiz.text import printable
+from rolequiz.tui.widgets.resource_link import ResourceLink
 
 PRIORITY_STYLE = {"high": "bold $text-error", "medium": "bold $text-warning", "low": "$text-muted"}
 
 
 def gap_content(gap: Gap, levels: tuple[Level, ...]) -> Content:
-    """The card's text: its heading line, the tip, then the resources, one per line."""
+    """The card's text: its heading line and the tip (the resources follow as links)."""
     skill = gap.skill
     parts: list[str | Content | tuple[str, str]] = [
         (printable(skill.name), "bold"),
@@ -28,25 +29,34 @@ def gap_content(gap: Gap, levels: tuple[Level, ...]) -> Content:
     if gap.must:
         parts.append(("  must-have", "italic"))
     parts.append(("\n" + printable(skill.tip), ""))
-    for resource in skill.resources:
-        parts.append(("\n• " + printable(resource.title) + ": ", "$text-muted"))
-        parts.append((printable(resource.url), "underline"))
     return Content.assemble(*parts)
 
 
-class GapCard(Horizontal):
-    """A gap as a hanging block: the priority on the left, the rest beside it."""
+class GapCard(Horizontal, can_focus=True):
+    """A gap as a hanging block: the priority on the left, the rest beside it, each resource's
+    title then its address on a line of its own. Focusable (tab, a click), so `c` on the
+    results copies the link of the gap in focus."""
 
     DEFAULT_CSS = """
     GapCard {
         height: auto;
         margin-top: 1;
 
+        &:focus {
+            background: $boost;
+            .gap-priority {
+                text-style: reverse;
+            }
+        }
         .gap-priority {
             width: 8;
         }
         .gap-body {
             width: 1fr;
+            height: auto;
+        }
+        .gap-resource {
+            color: $text-muted;
         }
     }
     """
@@ -56,9 +66,19 @@ class GapCard(Horizontal):
         self.gap = gap
         self.levels = levels
 
+    @property
+    def link(self) -> str | None:
+        """The address of the gap's first resource, if it has one."""
+        resources = self.gap.skill.resources
+        return printable(resources[0].url) if resources else None
+
     def compose(self) -> ComposeResult:
         yield Label(
             Content.assemble((self.gap.priority.upper(), PRIORITY_STYLE[self.gap.priority])),
             classes="gap-priority",
         )
-        yield Static(gap_content(self.gap, self.levels), classes="gap-body")
+        with Vertical(classes="gap-body"):
+            yield Static(gap_content(self.gap, self.levels), classes="gap-text")
+            for resource in self.gap.skill.resources:
+                yield Static(Content("• " + printable(resource.title)), classes="gap-resource")
+                yield ResourceLink(resource.url)
