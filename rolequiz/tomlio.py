@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 # Files rolequiz makes beside a profile (temporary files, the lock) are never opened through a
 # symlink: a link planted under such a name must not redirect the write.
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# The random part of a temporary file's name: hex digits, so the names are told from a person's.
+_TEMP_HEX = 8
 
 
 def read_toml(path: Path, *, max_bytes: int = MAX_PROFILE_BYTES) -> dict[str, Any]:
@@ -130,56 +133,131 @@ def dumps_toml(data: dict[str, Any]) -> str:
     return tomli_w.dumps(data)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(
+    path: Path,
+    text: str,
+    *,
+    make_folders: bool = True,
+    new_only: bool = False,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
     """Write `text` to `path` so that the file is either the old one or the new one, never half.
 
     The data goes to a temporary file in the same folder, is flushed to disk, and is renamed over
-    the target; the folder is then synced so the rename itself survives a power cut.
+    the target; the folder is then synced so the rename itself survives a power cut. A rename
+    never writes through what is at `path` (a link, a pipe, a device): it replaces the name.
+    Callers that must not replace such a thing check it first (`before_replace` runs just
+    before the rename); `new_only` never replaces anything (FileExistsError instead).
     """
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _new_temp(path)
+    if make_folders:
+        folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = open_temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
-            _keep_mode(path, tmp, handle.fileno())
+            if not new_only:
+                _keep_mode(path, tmp, handle.fileno())
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if new_only:
+            _link_new(tmp, path)
+            tmp.unlink(missing_ok=True)  # the file now has its own name
+        else:
+            if before_replace is not None:
+                before_replace()
+            os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_folder(folder)
 
 
+def _link_new(tmp: Path, path: Path) -> None:
+    """Give the finished temporary file the name `path` only if that name is free, so a file,
+    link or pipe that appeared there meanwhile is never replaced (FileExistsError)."""
+    try:
+        os.link(tmp, path, follow_symlinks=False)
+        return
+    except FileExistsError:
+        raise
+    except (OSError, NotImplementedError):
+        pass  # a file system without hard links: check, then rename (a window of microseconds)
+    if os.path.lexists(path):
+        raise FileExistsError(errno.EEXIST, "appeared while writing", str(path))
+    os.replace(tmp, path)
+
+
+def save_problem(exc: OSError) -> str:
+    """What went wrong with a save, in a few plain words."""
+    words = {
+        errno.ENOSPC: "the disk is full",
+        getattr(errno, "EDQUOT", errno.ENOSPC): "the disk is full",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EISDIR: "a folder is in the way of the file",
+        errno.ENOTDIR: "a file is in the way of its folder",
+    }
+    if exc.errno in words:
+        reason = words[exc.errno]
+        detail = exc.strerror if exc.strerror and exc.strerror[0].islower() else None
+        return f"{reason} ({detail})" if detail else reason
+    return printable(exc.strerror or str(exc))
+
+
+def real_file(path: Path) -> Path:
+    """The file a save to `path` replaces: `path`, or the file its symlinks lead to.
+
+    Saving renames a new file over the old, which would replace a link by a plain file (and a
+    quiz on the link and one on its target would each lock and write their own name). So the
+    save, its temporary file and the lock all go to the file the link leads to.
+    Raises OSError (ELOOP) for links that lead round in a loop.
+    """
+    if not os.path.islink(path):
+        return path
+    real = Path(os.path.realpath(path))
+    if os.path.islink(real):
+        raise OSError(errno.ELOOP, "the profile is a link that leads round in a loop", str(path))
+    return real
+
+
 def remove_stale_temps(path: Path) -> int:
     """Remove the temporary files `write_atomic` left beside `path` when a process was killed
     between making one and renaming it; returns how many went.
 
-    Only call this while nothing else can be writing `path` (the quiz holds its lock). The
-    names matched are exactly the ones `write_atomic` makes for `path` and for its migration
-    backups (`.<name>.<8 random>.tmp`, `.<name>.v<N>.bak.<8 random>.tmp`), so no other file
-    is touched.
+    Only call this while nothing else can be writing `path` (the quiz holds its lock). Only
+    files named exactly as `open_temp_beside` names them for `path` and for its migration
+    backups (`.<name>.<8 hex digits>.tmp`, `.<name>.v<N>.bak.<8 hex digits>.tmp`) are removed,
+    and only plain files this user owns: a person's `.p.toml.mybackup.tmp`, a link or a folder
+    under such a name, or another user's file is left alone.
     """
-    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:v[0-9]+\.bak\.)?[a-z0-9_]{{8}}\.tmp")
+    pattern = re.compile(
+        rf"\.{re.escape(path.name)}\.(?:v[0-9]+\.bak\.)?[0-9a-f]{{{_TEMP_HEX}}}\.tmp"
+    )
     removed = 0
     try:
         names = os.listdir(path.parent)
     except OSError:
         return 0
+    uid = os.getuid() if hasattr(os, "getuid") else None
     for name in names:
-        if pattern.fullmatch(name):
-            try:
-                os.unlink(path.parent / name)
-            except OSError:
-                continue  # not ours to remove after all: leave it
-            removed += 1
+        if not pattern.fullmatch(name):
+            continue
+        try:
+            info = os.lstat(path.parent / name)
+            if not stat.S_ISREG(info.st_mode) or (uid is not None and info.st_uid != uid):
+                continue
+            os.unlink(path.parent / name)
+        except OSError:
+            continue  # not ours to remove after all: leave it
+        removed += 1
     return removed
 
 
-def _new_temp(path: Path) -> tuple[int, Path]:
+def open_temp_beside(path: Path) -> tuple[int, Path]:
     """A new temporary file beside `path`, named as `remove_stale_temps` expects
-    (`.<name>.<8 random>.tmp`), opened for writing.
+    (`.<name>.<8 hex digits>.tmp`), opened for writing.
 
     Made with mode 0o666 so the kernel applies the umask, as for any new file (no umask is read
     or changed); never through a symlink (O_EXCL, and O_NOFOLLOW where there is one).
@@ -188,7 +266,7 @@ def _new_temp(path: Path) -> tuple[int, Path]:
 
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(_TEMP_HEX // 2)}.tmp")
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:

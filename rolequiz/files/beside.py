@@ -13,9 +13,10 @@ from pathlib import Path
 from rolequiz.domain.content import Role
 from rolequiz.domain.progress import Progress, now_utc
 from rolequiz.errors import ProfileError
+from rolequiz.files.export import export_target
 from rolequiz.files.progress import load_progress
-from rolequiz.files.writer import save_problem
 from rolequiz.text import printable
+from rolequiz.tomlio import save_problem
 
 
 def open_profile(path: Path) -> Progress | None:
@@ -121,16 +122,11 @@ def default_report_path(folder: Path, role: Role) -> Path:
 
 
 def existing_target(path: Path) -> str | None:
-    """Why writing to `path` needs a yes first ("already exists", "is a link to …"), or None."""
-    if path.is_symlink():
-        try:
-            target = os.readlink(path)
-        except OSError:
-            target = "somewhere else"
-        return f"is a link to {target}; the link would be replaced by the report"
-    if path.exists():
-        return "already exists"
-    return None
+    """Why writing to `path` needs a yes first ("already exists"), or why it is refused
+    ("is a link; ..."), or None. Kept for the export screen until it calls `export_target`,
+    which also tells a missing folder and the open profile apart."""
+    check = export_target(path)
+    return check.reason if check.kind in ("replace", "refused") else None
 
 
 def _stamp(when: datetime) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rolequiz.domain.progress import Progress, now_utc, parse_progress, progress_to_data
 from rolequiz.errors import ProfileError, RolequizError
-from rolequiz.tomlio import dumps_toml, read_toml, write_atomic
+from rolequiz.tomlio import dumps_toml, read_toml, real_file, write_atomic
 
 PROFILE_ENV = "ROLEQUIZ_PROFILE"
 
@@ -41,7 +41,11 @@ def progress_to_toml(progress: Progress) -> str:
 
 
 def save_progress(path: Path, progress: Progress) -> None:
-    """Stamp the times and write atomically; a migrated profile's original is backed up first."""
+    """Stamp the times and write atomically; a migrated profile's original is backed up first.
+
+    A profile that is a symlink stays one: the file it leads to is written (`real_file`).
+    """
+    path = real_file(path)
     stamp = now_utc()
     if progress.created is None:
         progress.created = stamp
