@@ -25,9 +25,20 @@ MAX_CONTENT_BYTES = 8 * 1024 * 1024
 # take a second, the two million a file may hold would take weeks), so a key with more parts
 # than any rolequiz file needs is refused before tomllib sees it.
 MAX_KEY_PARTS = 64
-_KEY_PART = r"""[ \t]*(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')[ \t]*"""
-# Compiled on first use (by re's cache): a quiz that reads no file at start never needs it.
+_KEY_PART = r"""[ \t]*+(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]++|\\.)*+"|'[^'\n]*+')[ \t]*+"""
 _LONG_KEY = rf"""(?<![A-Za-z0-9_."'-])(?:{_KEY_PART}\.){{{MAX_KEY_PARTS}}}"""
+# Strings and comments as TOML reads them (possessive: matched once, never backtracked), taken
+# whole so that dots inside them never count as a key's: a value "a.b.c..." or a quoted key
+# "a.b.c..." is one part, as tomllib sees it.
+_STRING_OR_COMMENT = (
+    r'''"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:"{1,2})?'''
+    r"""|'''(?:[^']++|'(?!''))*+'''(?:'{1,2})?"""
+    r'''|"(?:[^"\\\n]++|\\.)*+"'''
+    r"""|'[^'\n]*+'"""
+    r"""|#[^\n]*+"""
+)
+# Compiled on first use (by re's cache): a quiz that reads no file at start never needs it.
+_LONG_KEY_SCAN = rf"(?P<key>{_LONG_KEY})|{_STRING_OR_COMMENT}"
 # A pipe with no writer must not block the open; the file type is then checked and refused.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 # Files rolequiz makes beside a profile (temporary files, the lock) are never opened through a
@@ -115,14 +126,17 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
 def _long_key_line(text: str) -> int | None:
     """The number of the first line holding a dotted key of too many parts, if any.
 
-    Such a key never spans lines, so only lines with that many dots are searched: a big bank
-    has thousands of lines and searching all its text took longer than parsing it.
+    Such a key never spans lines, so a text with no line of that many dots is passed at once
+    (a big bank has thousands of lines). Otherwise the text is scanned with strings and
+    comments taken whole, as tomllib reads them, so only real keys are counted.
     """
     if text.count(".") < MAX_KEY_PARTS:
         return None
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.count(".") >= MAX_KEY_PARTS and re.search(_LONG_KEY, line):
-            return number
+    if not any(line.count(".") >= MAX_KEY_PARTS for line in text.split("\n")):
+        return None
+    for match in re.finditer(_LONG_KEY_SCAN, text):
+        if match.lastgroup == "key":
+            return text.count("\n", 0, match.start()) + 1
     return None
 
 

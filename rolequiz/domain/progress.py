@@ -190,7 +190,7 @@ def _keepable(extra: dict[str, Any], name: str) -> dict[str, Any]:
     for key, value in extra.items():
         if not _writable({key: value}):
             raise ProfileError(
-                f"{name}: {_show_key(key)}: cannot be kept when the profile is saved "
+                f"{name}: {show_key(key)}: cannot be kept when the profile is saved "
                 f"(got {_show_value(value)}); remove it"
             )
     raise ProfileError(f"{name}: unknown fields cannot be kept when the profile is saved")
@@ -219,7 +219,7 @@ def _ratings(value: Any, name: str) -> dict[str, int]:
     for skill_id, level in table.items():
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4:
             raise ProfileError(
-                f"{name}: ratings.{_show_key(skill_id)}: level must be a whole number 0-4, "
+                f"{name}: ratings.{show_key(skill_id)}: level must be a whole number 0-4, "
                 f"got {_show_value(level)}"
             )
         ratings[skill_id] = level
@@ -243,11 +243,11 @@ def _notes(value: Any, name: str) -> dict[str, str]:
     for skill_id, text in _table(value, "notes", name).items():
         if not isinstance(text, str):
             raise ProfileError(
-                f"{name}: notes.{_show_key(skill_id)}: must be text, got {_show_value(text)}"
+                f"{name}: notes.{show_key(skill_id)}: must be text, got {_show_value(text)}"
             )
         if len(text) > MAX_NOTE_CHARS:
             raise ProfileError(
-                f"{name}: notes.{_show_key(skill_id)}: longer than {MAX_NOTE_CHARS} characters"
+                f"{name}: notes.{show_key(skill_id)}: longer than {MAX_NOTE_CHARS} characters"
             )
         notes[skill_id] = text
     return notes
@@ -280,7 +280,7 @@ def _quick(data: dict[str, Any], name: str) -> QuickState:
     for key, value in table.items():
         if key not in ("likely_after", "settled_after"):
             raise ProfileError(
-                f"{name}: {QUICK_KEY}.{_show_key(key)}: unknown field "
+                f"{name}: {QUICK_KEY}.{show_key(key)}: unknown field "
                 "(likely_after and settled_after are known)"
             )
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -302,7 +302,8 @@ def _kind(value: Any) -> str:
     )
 
 
-def _show_key(key: str) -> str:
+def show_key(key: str) -> str:
+    """A key from the file as part of a message: as is when plain, else escaped and cut."""
     if key.isidentifier() and len(key) <= 40:
         return key
     shown = short_repr(key)  # quoted, escaped, cut: drop the quotes around it
