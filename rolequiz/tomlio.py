@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from rolequiz.errors import RolequizError
-from rolequiz.text import printable
+from rolequiz.text import printable, shorten
 
 # Files larger than this are refused before they are read. A profile holds at most one note of
 # 4,000 characters per skill: the 116 shipped skills with every note at the limit and every
@@ -58,17 +58,20 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
 
     Type and size are checked on the opened file and the read stops past the limit, so a device
     (`/dev/zero`), a pipe, or a file swapped or grown after the check is never read whole.
+    What is refused is named: `is a socket, not a file`, `is a folder, not a file`.
     """
     shown = printable(str(path))
     try:
-        if path.is_dir():  # checked first: opening a folder fails obscurely on some systems
-            raise RolequizError(f"{shown}: is a folder, not a file")
+        # Looked at before opening: opening a socket fails with "No such device or address",
+        # a folder obscurely on some systems; a pipe would open, and is refused below.
+        kind = file_kind(os.stat(path).st_mode)
+        if kind is not None:
+            raise RolequizError(f"{shown}: {kind}, not a file")
         with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as handle:
             info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise RolequizError(f"{shown}: is a folder, not a file")
-            if not stat.S_ISREG(info.st_mode):
-                raise RolequizError(f"{shown}: not a regular file (a device, pipe or socket)")
+            kind = file_kind(info.st_mode)
+            if kind is not None:  # swapped since it was looked at
+                raise RolequizError(f"{shown}: {kind}, not a file")
             if info.st_size > max_bytes:
                 raise RolequizError(
                     f"{shown}: file is too large ({info.st_size:,} bytes; "
@@ -79,18 +82,46 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
             if len(raw) > info.st_size:  # it grew after the check: read on, up to the limit
                 raw += handle.read(max_bytes + 1 - len(raw))
     except FileNotFoundError:
-        raise RolequizError(f"{shown}: no such file") from None
+        raise RolequizError(f"{shown}: {_missing_words(path)}") from None
     except PermissionError:
         raise RolequizError(f"{shown}: permission denied") from None
     except IsADirectoryError:
         raise RolequizError(f"{shown}: is a folder, not a file") from None
     except OSError as exc:
-        raise RolequizError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+        words = printable(exc.strerror or str(exc))
+        raise RolequizError(f"{shown}: cannot read: {words}") from None
     except ValueError:  # a NUL byte in the name, or a name the file system cannot encode
         raise RolequizError(f"{shown}: cannot read: not a valid file name") from None
     if len(raw) > max_bytes:
         raise RolequizError(f"{shown}: file is too large (it grew past the limit of {max_bytes:,})")
     return raw
+
+
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a plain file is, in a few words (`is a named pipe`); None for a
+    plain file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "is a link"
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "is a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device"
+    return "is a special file"
+
+
+def _missing_words(path: Path) -> str:
+    """Why there is no file: nothing there, or a link to a file that is not there."""
+    try:
+        target = os.readlink(path)
+    except (OSError, ValueError):
+        return "no such file"
+    return f"is a link to {shorten(printable(target), 60)}, which does not exist"
 
 
 def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
@@ -100,6 +131,9 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RolequizError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    # A UTF-8 byte-order mark, as some Windows editors write, is not TOML but says nothing:
+    # skipped, so such a file reads (and is saved back without it).
+    text = text.removeprefix("\ufeff")
     line = _long_key_line(text)
     if line:
         raise RolequizError(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from rolequiz.domain.progress import Progress
 from rolequiz.errors import ProfileError, RolequizError
 from rolequiz.files.progress import load_progress, progress_to_toml, save_progress
-from rolequiz.tomlio import MAX_KEY_PARTS, MAX_PROFILE_BYTES, parse_toml
+from rolequiz.tomlio import MAX_KEY_PARTS, MAX_PROFILE_BYTES, parse_toml, read_toml
 
 WORDS = ".".join(["a"] * (MAX_KEY_PARTS + 5))
 
@@ -100,3 +102,45 @@ def test_a_save_that_would_be_too_large_is_refused_and_the_old_file_kept(
         save_progress(path, progress)
     assert path.read_bytes() == before
     assert len(progress_to_toml(load_progress(path)).encode()) <= MAX_PROFILE_BYTES
+
+
+def _read_error(path: Path) -> str:
+    with pytest.raises(RolequizError) as caught:
+        read_toml(path)
+    return str(caught.value)
+
+
+def test_what_is_not_a_file_is_named(tmp_path: Path) -> None:
+    sock_path = tmp_path / "sock.toml"
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(sock_path))
+    sock.close()
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    folder = tmp_path / "scale.toml"
+    folder.mkdir()
+    dangling = tmp_path / "gone.toml"
+    dangling.symlink_to("elsewhere.toml")
+    linked_folder = tmp_path / "linked.toml"
+    linked_folder.symlink_to(folder)
+    assert _read_error(sock_path) == f"{sock_path}: is a socket, not a file"
+    assert _read_error(fifo) == f"{fifo}: is a named pipe, not a file"
+    assert _read_error(folder) == f"{folder}: is a folder, not a file"
+    assert _read_error(linked_folder) == f"{linked_folder}: is a folder, not a file"
+    assert _read_error(Path("/dev/null")) == "/dev/null: is a device, not a file"
+    assert _read_error(dangling) == (
+        f"{dangling}: is a link to elsewhere.toml, which does not exist"
+    )
+    assert _read_error(tmp_path / "none.toml") == f"{tmp_path / 'none.toml'}: no such file"
+
+
+def test_a_utf8_byte_order_mark_is_skipped_and_not_written_back(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_bytes(b"\xef\xbb\xbfschema_version = 1\nratings = {sql = 2}\n")
+    progress = load_progress(path)
+    assert progress.ratings == {"sql": 2}
+    save_progress(path, progress)
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert load_progress(path).ratings == {"sql": 2}
+    with pytest.raises(RolequizError, match="not valid TOML"):
+        parse_toml(b"\xef\xbb\xbf\xef\xbb\xbfschema_version = 1\n", "p.toml")  # one only

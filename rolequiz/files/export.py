@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from rolequiz.text import printable, shorten
+from rolequiz.tomlio import file_kind
 
 # ok: write it; replace: a plain file is there, ask before replacing it; create_folder: its
 # folder is missing, ask before making it; refused: it cannot take a report (`reason` says why).
@@ -51,7 +52,7 @@ def export_target(path: Path, open_profile: Path | None = None) -> ExportCheck:
         return _refused(path, "a file is in the way of its folder")
     except (OSError, ValueError) as exc:
         return _refused(path, f"cannot be checked ({_words(exc)})")
-    kind = _special_kind(info.st_mode)
+    kind = file_kind(info.st_mode)
     if kind is not None:
         if stat.S_ISLNK(info.st_mode):
             return _refused(path, f"{_link_words(path)}; choose the file itself or a new name")
@@ -88,23 +89,6 @@ def _missing(path: Path, open_profile: Path | None) -> ExportCheck:
             folder=missing,
         )
     return ExportCheck("ok", path)
-
-
-def _special_kind(mode: int) -> str | None:
-    """What a file that is not a plain file is, in a few words; None for a plain file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISLNK(mode):
-        return "is a link"
-    if stat.S_ISDIR(mode):
-        return "is a folder"
-    if stat.S_ISFIFO(mode):
-        return "is a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "is a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device"
-    return "is a special file"
 
 
 def _link_words(path: Path) -> str:
