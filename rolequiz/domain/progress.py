@@ -128,7 +128,8 @@ def unknown_skills_note(unknown: Sequence[str]) -> str:
     """The one wording for answers to skill ids the bank does not know (the CLI's warning, the
     quiz's note): `unknown skill ids kept but not scored: cobol, fortran`."""
     more = len(unknown) - 5
-    shown = ", ".join(unknown[:5]) + (f" and {more} more" if more > 0 else "")
+    # Ids come from the file: each is escaped and cut (a key may be any text, of any length).
+    shown = ", ".join(map(show_key, unknown[:5])) + (f" and {more} more" if more > 0 else "")
     return f"unknown skill ids kept but not scored: {shown}"
 
 

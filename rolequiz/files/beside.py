@@ -59,7 +59,9 @@ def back_up_profile(path: Path, when: datetime | None = None) -> Path:
         try:
             os.replace(path, backup)
         except OSError as exc:
-            raise ProfileError(f"{path}: cannot back up: {exc.strerror or exc}") from None
+            raise ProfileError(
+                f"{printable(str(path))}: cannot back up: {save_problem(exc)}"
+            ) from None
     return backup
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rolequiz.errors import RolequizError
-from rolequiz.text import printable
+from rolequiz.text import printable, shorten
 from rolequiz.tomlio import real_file, remove_stale_temps
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class Holder:
         """`PID 1234`, with the host when it is another machine."""
         who = f"PID {self.pid}" if self.pid is not None else "another process"
         if self.host and self.host != this_host():
-            who += f" on {printable(self.host)}"
+            who += f" on {shorten(printable(self.host))}"  # the lock file may say anything
         return who
 
 

@@ -89,7 +89,7 @@ class ProfileWriter:
                 lambda: self._finished >= self._submitted and not self._busy, timeout
             )
             if not done:
-                return f"{self.path}: still writing after {timeout} s"
+                return f"{printable(str(self.path))}: still writing after {timeout} s"
             return self.error
 
     def close(self, timeout: float | None = 5.0) -> str | None:
