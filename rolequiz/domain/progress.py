@@ -124,6 +124,19 @@ class Progress:
         return sorted({skill_id for skill_id in mentioned if skill_id not in known_ids})
 
 
+def describe_when(moment: datetime | None) -> str | None:
+    """`moment` in the local time zone as `2025-11-23 09:42`, or None when there is none or it
+    cannot be shown there. Never raises: a valid TOML date-time at the edge of the calendar
+    (`0001-01-01T00:00:00+23:59` is in year 0 in UTC) is kept in the file but shown as unknown.
+    """
+    if moment is None:
+        return None
+    try:
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
 def unknown_skills_note(unknown: Sequence[str]) -> str:
     """The one wording for answers to skill ids the bank does not know (the CLI's warning, the
     quiz's note): `unknown skill ids kept but not scored: cobol, fortran`."""
