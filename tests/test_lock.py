@@ -278,3 +278,33 @@ def test_links_in_a_loop_are_one_clear_save_problem(tmp_path: Path) -> None:
     error = writer.close()
     assert error is not None and "a link that leads round in a loop" in error
     assert first.is_symlink() and second.is_symlink()
+
+
+def test_a_hard_link_in_place_of_the_lock_file_is_not_written(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.toml"
+    target = tmp_path / "important.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    os.link(target, lock_path(profile))
+    lock = ProfileLock.acquire(profile)
+    try:
+        assert target.read_text(encoding="utf-8") == "keep me\n"
+    finally:
+        if lock is not None:
+            lock.release()
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_starting_over_on_a_linked_profile_keeps_the_link(tmp_path: Path) -> None:
+    from rolequiz.files.beside import back_up_profile
+
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    real = synced / "profile.toml"
+    save_progress(real, Progress(ratings={"sql": 1}))
+    link = tmp_path / "profile.toml"
+    link.symlink_to(real)
+    backup = back_up_profile(link)
+    assert backup.parent == synced and load_progress(backup).ratings == {"sql": 1}
+    assert link.is_symlink()
+    save_progress(link, Progress(ratings={"python": 2}))
+    assert link.is_symlink() and load_progress(real).ratings == {"python": 2}

@@ -16,7 +16,7 @@ from rolequiz.errors import ProfileError
 from rolequiz.files.export import export_target
 from rolequiz.files.progress import load_progress
 from rolequiz.text import printable
-from rolequiz.tomlio import save_problem
+from rolequiz.tomlio import real_file, save_problem
 
 
 def open_profile(path: Path) -> Progress | None:
@@ -49,7 +49,15 @@ def free_name(path: Path, template: str) -> Path:
 
 
 def back_up_profile(path: Path, when: datetime | None = None) -> Path:
-    """Move the profile aside to a dated backup beside it (never deleted); return the backup."""
+    """Move the profile aside to a dated backup beside it (never deleted); return the backup.
+
+    A profile that is a symlink stays one: the file it leads to is moved aside (the next save
+    makes a new one there), not the link.
+    """
+    try:
+        path = real_file(path)
+    except OSError as exc:
+        raise ProfileError(f"{printable(str(path))}: cannot back up: {save_problem(exc)}") from None
     backup = backup_name(path, when or now_utc())
     try:
         # A hard link first, so there is no moment when neither name holds the answers.

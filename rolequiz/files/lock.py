@@ -14,6 +14,7 @@ import atexit
 import contextlib
 import os
 import socket
+import stat
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -163,6 +164,10 @@ def _write_holder(file: Path) -> os.stat_result | None:
         return None
     try:
         identity = os.fstat(fd)
+        if not stat.S_ISREG(identity.st_mode) or identity.st_nlink != 1:
+            # A hard link planted in the lock file's place: another name holds the same bytes,
+            # which the details must not overwrite. The lock holds without them.
+            return identity
         data = text.encode("utf-8")
         try:
             os.lseek(fd, _HOLDER_AT, os.SEEK_SET)
