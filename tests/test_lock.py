@@ -246,13 +246,19 @@ def test_a_temporary_name_planted_as_a_link_is_never_written_through(
     assert load_progress(profile).ratings == {"sql": 2}
 
 
-def test_a_profile_that_is_a_link_is_saved_through_it_under_one_lock(tmp_path: Path) -> None:
-    synced = tmp_path / "synced"
-    synced.mkdir()
-    real = synced / "profile.toml"
+def linked_profile(folder: Path) -> tuple[Path, Path]:
+    """A saved profile in `folder/synced` and a symlink to it in `folder`: (link, file)."""
+    (folder / "synced").mkdir()
+    real = folder / "synced" / "profile.toml"
     save_progress(real, Progress(ratings={"sql": 1}))
-    link = tmp_path / "profile.toml"
+    link = folder / "profile.toml"
     link.symlink_to(real)
+    return link, real
+
+
+def test_a_profile_that_is_a_link_is_saved_through_it_under_one_lock(tmp_path: Path) -> None:
+    link, real = linked_profile(tmp_path)
+    synced = real.parent
     lock = ProfileLock.acquire(link)
     assert lock is not None
     try:
@@ -297,12 +303,8 @@ def test_a_hard_link_in_place_of_the_lock_file_is_not_written(tmp_path: Path) ->
 def test_starting_over_on_a_linked_profile_keeps_the_link(tmp_path: Path) -> None:
     from rolequiz.files.beside import back_up_profile
 
-    synced = tmp_path / "synced"
-    synced.mkdir()
-    real = synced / "profile.toml"
-    save_progress(real, Progress(ratings={"sql": 1}))
-    link = tmp_path / "profile.toml"
-    link.symlink_to(real)
+    link, real = linked_profile(tmp_path)
+    synced = real.parent
     backup = back_up_profile(link)
     assert backup.parent == synced and load_progress(backup).ratings == {"sql": 1}
     assert link.is_symlink()
