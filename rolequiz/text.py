@@ -5,17 +5,21 @@ from __future__ import annotations
 import re
 
 # C0 controls (tab and newline included: one entry is one line), DEL, C1 controls, the Unicode
-# line/paragraph separators and bidi overrides that can disguise what is shown, and lone
-# surrogates (a file name that is not UTF-8), which a UTF-8 terminal cannot be sent at all.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# line/paragraph separators, the bidi controls that can disguise what is shown (the invisible
+# marks U+061C, U+200E, U+200F, the embeddings and overrides U+202A-U+202E, the isolates
+# U+2066-U+2069), the byte-order mark U+FEFF (invisible too), and lone surrogates (a file name
+# that is not UTF-8), which a UTF-8 terminal cannot be sent at all.
+_BIDI_AND_INVISIBLE = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI_AND_INVISIBLE}\ud800-\udfff]")
 # The same less tab and newline, which JSON and TOML text hold between values.
-_UNSAFE_IN_DOCUMENT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSAFE_IN_DOCUMENT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_AND_INVISIBLE}\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
-    """`text` with every control character replaced by a visible escape such as `\\x1b`."""
+    """`text` with every control character replaced by a visible escape such as `\\x1b`.
+
+    The one way text from a file (content, a profile, a path) reaches a screen or a terminal:
+    control, direction and invisible characters come out as escapes (`\\u200e`), never act."""
     if not _UNSAFE.search(text):
         return text
     return _UNSAFE.sub(_escape, text)

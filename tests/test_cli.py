@@ -142,6 +142,7 @@ def test_report_to_stdout_and_to_a_file(
     assert report["target_role"] == "engineer"
     assert [gap["skill"] for gap in report["gaps"]] == ["spark", "python"]
     target = tmp_path / "out" / "gaps.toml"
+    target.parent.mkdir()  # a missing folder is made only with a yes (rolequiz.files.export)
     code, out, err = run(capsys, "report", str(profile), "-o", str(target))
     assert code == 0 and out == "" and str(target) in err
     assert tomllib.loads(target.read_text(encoding="utf-8"))["source_profile"] == str(profile)

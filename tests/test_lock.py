@@ -6,12 +6,12 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from rolequiz.domain.progress import Progress
 from rolequiz.files.lock import (
     Holder,
     ProfileInUse,
@@ -20,6 +20,8 @@ from rolequiz.files.lock import (
     read_holder,
     this_host,
 )
+from rolequiz.files.progress import load_progress, save_progress
+from rolequiz.tomlio import open_temp_beside
 
 # Above the largest PID Linux hands out (2**22), so no process has it.
 DEAD_PID = 4_194_400
@@ -137,11 +139,12 @@ def test_a_garbled_lock_file_is_still_a_lock(tmp_path: Path) -> None:
 
 
 def left_by_a_killed_save(folder: Path, prefix: str) -> Path:
-    """A temporary file named exactly as `write_atomic` names them, as a kill mid-save leaves."""
-    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    """A temporary file made by the writer's own `open_temp_beside` for the file that `prefix`
+    (`.<name>.`) belongs to, as a kill mid-save leaves it."""
+    fd, name = open_temp_beside(folder / prefix[1:-1])
     os.write(fd, b"[half a profile")
     os.close(fd)
-    return Path(name)
+    return name
 
 
 def test_taking_the_lock_removes_what_killed_saves_of_this_profile_left(tmp_path: Path) -> None:
@@ -192,3 +195,118 @@ def test_a_symlink_in_place_of_the_lock_file_is_never_followed(tmp_path: Path) -
     assert ProfileLock.acquire(profile) is None  # opens unlocked, as where no lock can be made
     assert target.read_text(encoding="utf-8") == "keep me\n"
     assert read_holder(profile) == Holder()
+
+
+def test_only_files_named_exactly_as_the_writer_names_them_are_removed(tmp_path: Path) -> None:
+    profile = tmp_path / "p.toml"
+    stale = left_by_a_killed_save(tmp_path, ".p.toml.")
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("keep\n", encoding="utf-8")
+    look_alikes = [
+        ".p.toml.mybackup.tmp",  # eight letters, but a person's name
+        ".p.toml.DEADBEEF.tmp",  # the writer uses lower-case hex
+        ".p.toml.deadbee.tmp",  # seven
+        ".p.toml.deadbeef0.tmp",  # nine
+        ".p.toml.deadbeef.tmp.old",
+        ".p.toml.v1.bak.mine0000.tmp",
+        "p.toml.deadbeef.tmp",  # not hidden
+    ]
+    for name in look_alikes:
+        (tmp_path / name).write_text("keep\n", encoding="utf-8")
+    link = tmp_path / ".p.toml.0123abcd.tmp"  # our name, but a link the writer never makes
+    link.symlink_to(elsewhere)
+    folder = tmp_path / ".p.toml.4567cdef.tmp"
+    folder.mkdir()
+    lock = ProfileLock.acquire(profile)
+    assert lock is not None
+    try:
+        assert not stale.exists()
+        assert all(
+            (tmp_path / name).read_text(encoding="utf-8") == "keep\n" for name in look_alikes
+        )
+        assert link.is_symlink() and folder.is_dir()
+        assert elsewhere.read_text(encoding="utf-8") == "keep\n"
+    finally:
+        lock.release()
+
+
+def test_a_temporary_name_planted_as_a_link_is_never_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import secrets
+
+    profile = tmp_path / "p.toml"
+    target = tmp_path / "important.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    (tmp_path / ".p.toml.0badf00d.tmp").symlink_to(target)
+    names = iter(["0badf00d", "0badf00d", "12345678"])
+    monkeypatch.setattr(secrets, "token_hex", lambda _n: next(names))
+    save_progress(profile, Progress(ratings={"sql": 2}))
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    assert load_progress(profile).ratings == {"sql": 2}
+
+
+def linked_profile(folder: Path) -> tuple[Path, Path]:
+    """A saved profile in `folder/synced` and a symlink to it in `folder`: (link, file)."""
+    (folder / "synced").mkdir()
+    real = folder / "synced" / "profile.toml"
+    save_progress(real, Progress(ratings={"sql": 1}))
+    link = folder / "profile.toml"
+    link.symlink_to(real)
+    return link, real
+
+
+def test_a_profile_that_is_a_link_is_saved_through_it_under_one_lock(tmp_path: Path) -> None:
+    link, real = linked_profile(tmp_path)
+    synced = real.parent
+    lock = ProfileLock.acquire(link)
+    assert lock is not None
+    try:
+        assert lock.file == synced / "profile.toml.lock"
+        with pytest.raises(ProfileInUse):
+            ProfileLock.acquire(real)  # the same file by its own name: the same lock
+        save_progress(link, Progress(ratings={"sql": 3}))
+    finally:
+        lock.release()
+    assert link.is_symlink() and link.resolve() == real
+    assert load_progress(real).ratings == {"sql": 3}
+    assert sorted(path.name for path in synced.iterdir()) == ["profile.toml"]  # no temp left
+
+
+def test_links_in_a_loop_are_one_clear_save_problem(tmp_path: Path) -> None:
+    from rolequiz.files.writer import ProfileWriter
+
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    writer = ProfileWriter(first)
+    writer.submit(Progress(ratings={"sql": 1}))
+    error = writer.close()
+    assert error is not None and "a link that leads round in a loop" in error
+    assert first.is_symlink() and second.is_symlink()
+
+
+def test_a_hard_link_in_place_of_the_lock_file_is_not_written(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.toml"
+    target = tmp_path / "important.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    os.link(target, lock_path(profile))
+    lock = ProfileLock.acquire(profile)
+    try:
+        assert target.read_text(encoding="utf-8") == "keep me\n"
+    finally:
+        if lock is not None:
+            lock.release()
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_starting_over_on_a_linked_profile_keeps_the_link(tmp_path: Path) -> None:
+    from rolequiz.files.beside import back_up_profile
+
+    link, real = linked_profile(tmp_path)
+    synced = real.parent
+    backup = back_up_profile(link)
+    assert backup.parent == synced and load_progress(backup).ratings == {"sql": 1}
+    assert link.is_symlink()
+    save_progress(link, Progress(ratings={"python": 2}))
+    assert link.is_symlink() and load_progress(real).ratings == {"python": 2}

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from rolequiz.domain import progress as progress_module
-from rolequiz.domain.progress import Progress, QuickState
+from rolequiz.domain.progress import Progress, QuickState, describe_when
 from rolequiz.errors import ProfileError
 from rolequiz.files.progress import (
     default_profile_path,
@@ -269,3 +269,38 @@ def test_a_new_profile_gets_the_umask_and_a_saved_one_keeps_its_mode(tmp_path: P
     save_progress(path, Progress(ratings={"sql": 2}))
     assert path.stat().st_mode & 0o777 == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["p.toml"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0001-01-01T00:00:00+23:59",  # year 0 in UTC
+        "9999-12-31T23:59:59-23:59",  # year 10000 in UTC
+        "0001-01-01T00:00:00",  # a local time: the edge in any zone east of UTC
+        "9999-12-31T23:59:59.999999",
+    ],
+)
+def test_times_at_the_edge_of_the_calendar_load_save_and_describe_without_raising(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(f"schema_version = 1\ncreated = {text}\nupdated = {text}\n", encoding="utf-8")
+    progress = load_progress(path)
+    assert progress.updated is not None
+    shown = describe_when(progress.updated)
+    assert shown is None or len(shown) == 16
+    save_progress(path, progress)
+    again = load_progress(path)
+    assert again.created == progress.created  # kept as it was
+    assert describe_when(again.updated) is not None  # the save's own stamp
+    assert describe_when(None) is None
+
+
+def test_an_edge_time_that_cannot_be_shown_in_utc_is_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text("schema_version = 1\nupdated = 0001-01-01T00:00:00+23:59\n", encoding="utf-8")
+    progress = load_progress(path)
+    assert progress.updated is not None
+    with pytest.raises(OverflowError):
+        progress.updated.astimezone()  # what the welcome-back screen did
+    assert describe_when(progress.updated) is None

@@ -126,11 +126,25 @@ class Progress:
         return sorted({skill_id for skill_id in mentioned if skill_id not in known_ids})
 
 
+def describe_when(moment: datetime | None) -> str | None:
+    """`moment` in the local time zone as `2025-11-23 09:42`, or None when there is none or it
+    cannot be shown there. Never raises: a valid TOML date-time at the edge of the calendar
+    (`0001-01-01T00:00:00+23:59` is in year 0 in UTC) is kept in the file but shown as unknown.
+    """
+    if moment is None:
+        return None
+    try:
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
 def unknown_skills_note(unknown: Sequence[str]) -> str:
     """The one wording for answers to skill ids the bank does not know (the CLI's warning, the
     quiz's note): `unknown skill ids kept but not scored: cobol, fortran`."""
     more = len(unknown) - 5
-    shown = ", ".join(unknown[:5]) + (f" and {more} more" if more > 0 else "")
+    # Ids come from the file: each is escaped and cut (a key may be any text, of any length).
+    shown = ", ".join(map(show_key, unknown[:5])) + (f" and {more} more" if more > 0 else "")
     return f"unknown skill ids kept but not scored: {shown}"
 
 
@@ -193,7 +207,7 @@ def _keepable(extra: dict[str, Any], name: str) -> dict[str, Any]:
     for key, value in extra.items():
         if not _writable({key: value}):
             raise ProfileError(
-                f"{name}: {_show_key(key)}: cannot be kept when the profile is saved "
+                f"{name}: {show_key(key)}: cannot be kept when the profile is saved "
                 f"(got {_show_value(value)}); remove it"
             )
     raise ProfileError(f"{name}: unknown fields cannot be kept when the profile is saved")
@@ -222,7 +236,7 @@ def _ratings(value: Any, name: str) -> dict[str, int]:
     for skill_id, level in table.items():
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4:
             raise ProfileError(
-                f"{name}: ratings.{_show_key(skill_id)}: level must be a whole number 0-4, "
+                f"{name}: ratings.{show_key(skill_id)}: level must be a whole number 0-4, "
                 f"got {_show_value(level)}"
             )
         ratings[skill_id] = level
@@ -246,11 +260,11 @@ def _notes(value: Any, name: str) -> dict[str, str]:
     for skill_id, text in _table(value, "notes", name).items():
         if not isinstance(text, str):
             raise ProfileError(
-                f"{name}: notes.{_show_key(skill_id)}: must be text, got {_show_value(text)}"
+                f"{name}: notes.{show_key(skill_id)}: must be text, got {_show_value(text)}"
             )
         if len(text) > MAX_NOTE_CHARS:
             raise ProfileError(
-                f"{name}: notes.{_show_key(skill_id)}: longer than {MAX_NOTE_CHARS} characters"
+                f"{name}: notes.{show_key(skill_id)}: longer than {MAX_NOTE_CHARS} characters"
             )
         notes[skill_id] = text
     return notes
@@ -283,7 +297,7 @@ def _quick(data: dict[str, Any], name: str) -> QuickState:
     for key, value in table.items():
         if key not in ("likely_after", "settled_after"):
             raise ProfileError(
-                f"{name}: {QUICK_KEY}.{_show_key(key)}: unknown field "
+                f"{name}: {QUICK_KEY}.{show_key(key)}: unknown field "
                 "(likely_after and settled_after are known)"
             )
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -305,7 +319,8 @@ def _kind(value: Any) -> str:
     )
 
 
-def _show_key(key: str) -> str:
+def show_key(key: str) -> str:
+    """A key from the file as part of a message: as is when plain, else escaped and cut."""
     if key.isidentifier() and len(key) <= 40:
         return key
     shown = short_repr(key)  # quoted, escaped, cut: drop the quotes around it

@@ -68,6 +68,9 @@ class ProfileFiles(Protocol):
         progress: Progress,
         role: Role | None,
         generated: datetime | None,
+        *,
+        replace: bool = True,
+        create_folders: bool = False,
     ) -> None:
         """Write the gap report; raise RolequizError (one line) when it cannot be written."""
         ...
@@ -399,13 +402,29 @@ class QuizSession:
             self.lock = None
 
     def export_report(
-        self, path: Path, role: Role | None = None, *, generated: datetime | None = None
+        self,
+        path: Path,
+        role: Role | None = None,
+        *,
+        generated: datetime | None = None,
+        replace: bool = True,
+        create_folders: bool = False,
     ) -> None:
         """Write the gap report for `role` (default: the recommended one) to `path`, atomically.
 
+        Check `path` first with `rolequiz.files.export.export_target` and ask what it says to
+        ask: `replace` and `create_folders` are the person's yes. Never over the open profile.
         Raises RolequizError with one line naming the file when it cannot be written.
         """
-        self.writer.export_report(path, self.bank, self.progress, role, generated)
+        self.writer.export_report(
+            path,
+            self.bank,
+            self.progress,
+            role,
+            generated,
+            replace=replace,
+            create_folders=create_folders,
+        )
 
     def close(self, timeout: float | None = 5.0) -> str | None:
         """Save the position if it moved since the last answer, flush, stop the writer, free

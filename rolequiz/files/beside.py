@@ -13,10 +13,11 @@ from pathlib import Path
 from rolequiz.domain.content import Role
 from rolequiz.domain.progress import Progress, now_utc
 from rolequiz.errors import ProfileError
+from rolequiz.files.export import export_target
 from rolequiz.files.history import take_snapshot
 from rolequiz.files.progress import load_progress
-from rolequiz.files.writer import save_problem
 from rolequiz.text import printable
+from rolequiz.tomlio import real_file, save_problem
 
 
 def open_profile(path: Path) -> Progress | None:
@@ -49,7 +50,15 @@ def free_name(path: Path, template: str) -> Path:
 
 
 def back_up_profile(path: Path, when: datetime | None = None) -> Path:
-    """Move the profile aside to a dated backup beside it (never deleted); return the backup."""
+    """Move the profile aside to a dated backup beside it (never deleted); return the backup.
+
+    A profile that is a symlink stays one: the file it leads to is moved aside (the next save
+    makes a new one there), not the link.
+    """
+    try:
+        path = real_file(path)
+    except OSError as exc:
+        raise ProfileError(f"{printable(str(path))}: cannot back up: {save_problem(exc)}") from None
     backup = backup_name(path, when or now_utc())
     take_snapshot(path, when=when)  # history: see rolequiz.files.history
     try:
@@ -60,7 +69,9 @@ def back_up_profile(path: Path, when: datetime | None = None) -> Path:
         try:
             os.replace(path, backup)
         except OSError as exc:
-            raise ProfileError(f"{path}: cannot back up: {exc.strerror or exc}") from None
+            raise ProfileError(
+                f"{printable(str(path))}: cannot back up: {save_problem(exc)}"
+            ) from None
     return backup
 
 
@@ -123,16 +134,11 @@ def default_report_path(folder: Path, role: Role) -> Path:
 
 
 def existing_target(path: Path) -> str | None:
-    """Why writing to `path` needs a yes first ("already exists", "is a link to …"), or None."""
-    if path.is_symlink():
-        try:
-            target = os.readlink(path)
-        except OSError:
-            target = "somewhere else"
-        return f"is a link to {target}; the link would be replaced by the report"
-    if path.exists():
-        return "already exists"
-    return None
+    """Why writing to `path` needs a yes first ("already exists"), or why it is refused
+    ("is a link; ..."), or None. Kept for the export screen until it calls `export_target`,
+    which also tells a missing folder and the open profile apart."""
+    check = export_target(path)
+    return check.reason if check.kind in ("replace", "refused") else None
 
 
 def _stamp(when: datetime) -> str:

@@ -11,8 +11,10 @@ file it opens), for the message a second rolequiz shows. Neither is opened throu
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import socket
+import stat
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rolequiz.errors import RolequizError
-from rolequiz.text import printable
-from rolequiz.tomlio import remove_stale_temps
+from rolequiz.text import printable, shorten
+from rolequiz.tomlio import real_file, remove_stale_temps
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
@@ -45,7 +47,7 @@ class Holder:
         """`PID 1234`, with the host when it is another machine."""
         who = f"PID {self.pid}" if self.pid is not None else "another process"
         if self.host and self.host != this_host():
-            who += f" on {printable(self.host)}"
+            who += f" on {shorten(printable(self.host))}"  # the lock file may say anything
         return who
 
 
@@ -59,6 +61,11 @@ class ProfileInUse(RolequizError):
 
 
 def lock_path(path: Path) -> Path:
+    """The lock file of `path`, beside the file it names: a profile reached through a symlink
+    and the file it leads to share one lock (`real_file`)."""
+    # Links in a loop: the save says so; the lock beside the name then guards nothing else.
+    with contextlib.suppress(OSError):
+        path = real_file(path)
     return path.with_name(path.name + LOCK_SUFFIX)
 
 
@@ -69,9 +76,11 @@ def this_host() -> str:
 class ProfileLock:
     """Held while one rolequiz writes a profile; `release` (or the process ending) frees it."""
 
-    def __init__(self, path: Path, held: BaseFileLock, identity: os.stat_result) -> None:
+    def __init__(
+        self, path: Path, held: BaseFileLock, identity: os.stat_result, file: Path | None = None
+    ) -> None:
         self.path = path
-        self.file = lock_path(path)
+        self.file = file or lock_path(path)
         self._held: BaseFileLock | None = held
         self._identity = identity
         atexit.register(self.release)
@@ -107,8 +116,8 @@ class ProfileLock:
             if identity is not None:
                 # Nothing else writes this profile now: what a killed rolequiz left half-way
                 # through a save is rubbish, not a save in progress.
-                remove_stale_temps(path)
-                return cls(path, lock, identity)
+                remove_stale_temps(file.with_name(file.name.removesuffix(LOCK_SUFFIX)))
+                return cls(path, lock, identity, file)
             lock.release()
         return None
 
@@ -155,6 +164,10 @@ def _write_holder(file: Path) -> os.stat_result | None:
         return None
     try:
         identity = os.fstat(fd)
+        if not stat.S_ISREG(identity.st_mode) or identity.st_nlink != 1:
+            # A hard link planted in the lock file's place: another name holds the same bytes,
+            # which the details must not overwrite. The lock holds without them.
+            return identity
         data = text.encode("utf-8")
         try:
             os.lseek(fd, _HOLDER_AT, os.SEEK_SET)

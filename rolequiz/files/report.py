@@ -6,6 +6,9 @@ Built from a bank and a progress profile; written atomically; readable by a pers
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,8 +19,9 @@ from rolequiz.domain.progress import Progress, now_utc
 from rolequiz.domain.quiz import counts
 from rolequiz.domain.scoring import rank_roles
 from rolequiz.errors import ProfileError, RolequizError
+from rolequiz.files.export import export_target
 from rolequiz.text import escape_in_strings, printable, short_repr, shorten
-from rolequiz.tomlio import dumps_toml, read_toml, write_atomic
+from rolequiz.tomlio import dumps_toml, read_toml, save_problem, write_atomic
 
 REPORT_SCHEMA_VERSION = 1
 DIGITS = 3
@@ -108,11 +112,55 @@ def report_to_toml(report: dict[str, Any]) -> str:
     return header + escape_in_strings(dumps_toml(report))
 
 
-def write_report(path: Path, report: dict[str, Any]) -> None:
+def write_report(
+    path: Path,
+    report: dict[str, Any],
+    *,
+    open_profile: Path | None = None,
+    replace: bool = True,
+    create_folders: bool = False,
+) -> None:
+    """Write the report to `path`, atomically, only as a plain file the person chose.
+
+    `export_target` decides: what it refuses (the open profile, a link, a folder, a pipe, a
+    device, a socket) is refused here with its one line; a plain file there is replaced only
+    with `replace`, a missing folder made only with `create_folders` (the person said yes).
+    Checked again at the rename: a name that became a link, a pipe or another file meanwhile
+    is never replaced. Raises RolequizError (one line) when the report is not written.
+    """
+    check = export_target(path, open_profile)
+    if check.kind == "refused":
+        raise RolequizError(f"{check.line}; the report was not written")
+    if check.kind == "create_folder" and not create_folders:
+        raise RolequizError(f"{check.line}; the report was not written")
+    if check.kind == "replace" and not replace:
+        raise RolequizError(f"{check.line}; the report was not written (it is not replaced)")
+    shown = printable(str(path))
+
+    def still_the_file_checked() -> None:
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            return
+        same = check.identity is not None and os.path.samestat(info, check.identity)
+        if not same or not stat.S_ISREG(info.st_mode):  # an inode number may be reused
+            raise FileExistsError(errno.EEXIST, "changed while writing", str(path))
+
     try:
-        write_atomic(path, report_to_toml(report))
+        write_atomic(
+            path,
+            report_to_toml(report),
+            make_folders=create_folders,
+            new_only=check.kind != "replace",
+            before_replace=still_the_file_checked,
+        )
+    except FileExistsError:
+        raise RolequizError(
+            f"{shown}: something else appeared there while the report was written; "
+            "nothing was replaced"
+        ) from None
     except OSError as exc:
-        raise RolequizError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+        raise RolequizError(f"{shown}: cannot write the report: {save_problem(exc)}") from None
 
 
 def load_report(path: Path) -> dict[str, Any]:

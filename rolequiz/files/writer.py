@@ -23,6 +23,7 @@ from rolequiz.errors import RolequizError
 from rolequiz.files.lock import ProfileLock
 from rolequiz.files.progress import save_progress
 from rolequiz.text import printable
+from rolequiz.tomlio import real_file, save_problem
 
 # While saving fails, the writer tries the last snapshot again this often (seconds), as well as
 # on every new answer.
@@ -88,7 +89,7 @@ class ProfileWriter:
                 lambda: self._finished >= self._submitted and not self._busy, timeout
             )
             if not done:
-                return f"{self.path}: still writing after {timeout} s"
+                return f"{printable(str(self.path))}: still writing after {timeout} s"
             return self.error
 
     def close(self, timeout: float | None = 5.0) -> str | None:
@@ -142,15 +143,21 @@ class ProfileWriter:
         progress: Progress,
         role: Role | None,
         generated: datetime | None,
+        *,
+        replace: bool = True,
+        create_folders: bool = False,
     ) -> None:
         """Write the gap report of `progress` for `role` (default: the recommended one),
-        naming this profile as its source. Raises RolequizError (one line) on failure."""
+        naming this profile as its source; never over this profile (`write_report` says what
+        else it refuses). Raises RolequizError (one line) on failure."""
         # Imported here: the gap report is not needed to open the quiz.
         from rolequiz.files.history import take_snapshot
         from rolequiz.files.report import build_report, write_report
 
         report = build_report(bank, progress, source=str(self.path), role=role, generated=generated)
-        write_report(path, report)
+        write_report(
+            path, report, open_profile=self.path, replace=replace, create_folders=create_folders
+        )
         take_snapshot(self.path, progress)  # history: see rolequiz.files.history
 
     def _run(self) -> None:
@@ -193,27 +200,10 @@ class ProfileWriter:
         return None
 
 
-def save_problem(exc: OSError) -> str:
-    """What went wrong with a save, in a few plain words."""
-    words = {
-        errno.ENOSPC: "the disk is full",
-        getattr(errno, "EDQUOT", errno.ENOSPC): "the disk is full",
-        errno.EROFS: "the file system is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EISDIR: "a folder is in the way of the file",
-        errno.ENOTDIR: "a file is in the way of its folder",
-    }
-    if exc.errno in words:
-        reason = words[exc.errno]
-        detail = exc.strerror if exc.strerror and exc.strerror[0].islower() else None
-        return f"{reason} ({detail})" if detail else reason
-    return printable(exc.strerror or str(exc))
-
-
 def write_profile(path: Path, progress: Progress) -> None:
     """`save_progress`, refusing first what an atomic rename would silently get past: a
     profile or folder made read-only (no write bit) is left alone, even by root."""
+    path = real_file(path)  # a profile that is a link: the file and folder it leads to
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
     for target, kind in ((path, "the file"), (path.parent, "the folder")):
