@@ -143,7 +143,33 @@ def test_report_html_to_a_folder_is_one_line(
 ) -> None:
     code, out, err = run(capsys, "report", str(profile), "--format", "html", "-o", str(tmp_path))
     assert (code, out) == (1, "")
-    assert err == f"rolequiz: {tmp_path}: is a folder; give a file name for the report\n"
+    assert err == (
+        f"rolequiz: {tmp_path}: is a folder, not a file; choose a file name; "
+        "the report was not written\n"
+    )
+
+
+@pytest.mark.parametrize("form", ["toml", "markdown", "html"])
+def test_report_onto_its_own_profile_is_refused_and_keeps_every_answer(
+    capsys: pytest.CaptureFixture[str], profile: Path, form: str
+) -> None:
+    before = profile.read_bytes()
+    code, out, err = run(capsys, "report", str(profile), "--format", form, "-o", str(profile))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"rolequiz: {profile}") and err.count("\n") == 1
+    assert profile.read_bytes() == before
+
+
+def test_report_through_a_link_is_refused_and_the_link_kept(
+    capsys: pytest.CaptureFixture[str], profile: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "elsewhere.md"
+    target.write_text("mine\n", encoding="utf-8")
+    link = tmp_path / "report.md"
+    link.symlink_to(target)
+    code, _, err = run(capsys, "report", str(profile), "--format", "markdown", "-o", str(link))
+    assert code == 1 and "link" in err
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "mine\n"
 
 
 # history and compare -------------------------------------------------------------------------

@@ -144,7 +144,7 @@ def report(
 
         levels = category_levels(bank, bank.role_by_id[data["target_role"]], progress.ratings)
         text = (report_to_html if form == "html" else report_to_markdown)(data, levels)
-    write_output(output, text)
+    write_output(output, text, source=source)
     return 0
 
 

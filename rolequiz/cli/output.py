@@ -7,6 +7,7 @@ main ends quietly.
 
 from __future__ import annotations
 
+import os
 import stat
 import sys
 from pathlib import Path
@@ -105,11 +106,13 @@ def table(rows: list[list[str]], indent: str = "  ") -> list[str]:
     ]
 
 
-def write_output(path: Path | None, text: str) -> None:
+def write_output(path: Path | None, text: str, *, source: Path | None = None) -> None:
     """`text` to the file `path`, or to standard output for None or `-`.
 
-    A regular file (or a new one) is written atomically. An existing device or pipe
-    (`/dev/stdout`, a FIFO) is written into, never replaced by a regular file.
+    An existing terminal, device or pipe named by the person (`/dev/stdout`, a FIFO) is written
+    into, never replaced. Anything else goes through `files.report.write_report_text`: only a
+    plain file is written (atomically), never a link, a folder or the profile `source` the
+    report is made from, and a missing folder is not made.
     """
     if path is None or str(path) == "-":
         out(text)
@@ -117,18 +120,16 @@ def write_output(path: Path | None, text: str) -> None:
     shown = printable(str(path))
     try:
         try:
-            mode: int | None = path.stat().st_mode
+            mode: int | None = os.lstat(path).st_mode
         except FileNotFoundError:
             mode = None
-        if mode is not None and stat.S_ISDIR(mode):
-            raise RolequizError(f"{shown}: is a folder; give a file name for the report")
-        if mode is None or stat.S_ISREG(mode):
-            from rolequiz.tomlio import write_atomic
-
-            write_atomic(path, text)
-        else:
+        if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
             with path.open("w", encoding="utf-8") as stream:
                 stream.write(text)
+        else:
+            from rolequiz.files.report import write_report_text
+
+            write_report_text(path, text, open_profile=source, replace=True)
     except OSError as exc:
         raise RolequizError(f"cannot write {shown}: {exc.strerror or type(exc).__name__}") from None
     note(f"rolequiz: report written to {shown}\n")

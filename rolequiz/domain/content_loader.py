@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import field
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -185,7 +186,7 @@ def _key(key: str | int) -> str:
 
 
 def _load_scale(path: Path, problems: list[str]) -> tuple[Level, ...] | None:
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.append(f"{path}: file not found (the rating scale, levels 0-4)")
         return None
     data = _read(path, problems)

@@ -120,7 +120,26 @@ def write_report(
     replace: bool = True,
     create_folders: bool = False,
 ) -> None:
-    """Write the report to `path`, atomically, only as a plain file the person chose.
+    """Write the report as TOML: `write_report_text` of `report_to_toml(report)`."""
+    write_report_text(
+        path,
+        report_to_toml(report),
+        open_profile=open_profile,
+        replace=replace,
+        create_folders=create_folders,
+    )
+
+
+def write_report_text(
+    path: Path,
+    text: str,
+    *,
+    open_profile: Path | None = None,
+    replace: bool = True,
+    create_folders: bool = False,
+) -> None:
+    """Write a report (in any format) to `path`, atomically, only as a plain file the person
+    chose.
 
     `export_target` decides: what it refuses (the open profile, a link, a folder, a pipe, a
     device, a socket) is refused here with its one line; a plain file there is replaced only
@@ -149,7 +168,7 @@ def write_report(
     try:
         write_atomic(
             path,
-            report_to_toml(report),
+            text,
             make_folders=create_folders,
             new_only=check.kind != "replace",
             before_replace=still_the_file_checked,
