@@ -37,6 +37,7 @@ from rolequiz.files.beside import (
     open_profile,
 )
 from rolequiz.files.lock import ProfileInUse, ProfileLock
+from rolequiz.files.settings import Settings, default_settings_path, load_settings, save_settings
 from rolequiz.files.writer import ProfileWriter
 from rolequiz.text import printable
 from rolequiz.tui.screens.paths import shown_path
@@ -94,8 +95,12 @@ class RolequizApp(App[int]):
         export_dir: Path | None = None,
         quick: bool = False,
         now: Callable[[], datetime] | None = None,
+        settings_path: Path | None = None,
     ) -> None:
+        """`settings_path`: where the theme is remembered; None remembers nothing."""
         super().__init__()
+        self.settings_path = settings_path
+        self._remembered_theme: str | None = None
         self.bank = bank
         self.profile_path = profile_path
         self.export_dir = export_dir
@@ -110,7 +115,46 @@ class RolequizApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:
             self._save_on_signals()
+        self._restore_theme()
         self.start_up(Opening(self.profile_path))
+
+    # Settings ----------------------------------------------------------------------------------
+
+    def _restore_theme(self) -> None:
+        """The theme chosen last time; a broken settings file is named once, then ignored."""
+        if self.settings_path is None:
+            return
+        try:
+            settings = load_settings(self.settings_path)
+        except RolequizError as exc:
+            self.notify(
+                f"{exc}; using the default settings", severity="warning", markup=False, timeout=10
+            )
+            return
+        if settings.theme is None:
+            return
+        if settings.theme not in self.available_themes:
+            self.notify(
+                f"Theme {settings.theme!r} is not known here; using the default",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        self._remembered_theme = settings.theme
+        self.theme = settings.theme
+
+    def watch_theme(self, theme: str) -> None:
+        # Called after Textual's own watcher has applied the theme: remember it for next time.
+        if self.settings_path is None or theme == self._remembered_theme:
+            return
+        self._remembered_theme = theme
+        try:
+            save_settings(self.settings_path, Settings(theme=theme))
+        except RolequizError as exc:
+            self.notify(
+                f"{exc}; the theme is not remembered", severity="warning", markup=False, timeout=8
+            )
 
     @work(exclusive=True, group="start-up")
     async def start_up(self, opening: Opening) -> None:
@@ -603,7 +647,9 @@ class RolequizApp(App[int]):
 def run(content_root: Path, profile_path: Path, quick: bool = False) -> int:
     """Open the quiz; returns the exit code. A bad content folder raises ContentError first."""
     bank = load_bank(content_root)
-    app = RolequizApp(bank=bank, profile_path=profile_path, quick=quick)
+    app = RolequizApp(
+        bank=bank, profile_path=profile_path, quick=quick, settings_path=default_settings_path()
+    )
     try:
         app.run()
     finally:
