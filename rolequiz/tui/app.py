@@ -437,16 +437,35 @@ class RolequizApp(App[int]):
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[HelpSection]:
+        """Each screen's own bindings, each key once per screen; the keys that work anywhere
+        only under "Anywhere"."""
         from rolequiz.tui.screens.choice import ChoiceScreen
         from rolequiz.tui.screens.export import ExportModal
         from rolequiz.tui.screens.find import FindModal
+        from rolequiz.tui.screens.help import help_keys, once_each
         from rolequiz.tui.screens.overview import OverviewScreen
         from rolequiz.tui.screens.question import QuestionScreen
         from rolequiz.tui.screens.results import ResultsScreen
         from rolequiz.tui.screens.welcome import WelcomeScreen
         from rolequiz.tui.widgets.rating_picker import RatingPicker
 
-        return [
+        anywhere: list[BindingType] = [
+            # ctrl+c is listed with ctrl+q.
+            *(binding for binding in RolequizApp.BINDINGS if "ctrl+c" not in help_keys(binding)),
+            Binding(
+                "ctrl+q,ctrl+c",
+                "",
+                "Quit",
+                tooltip="Quit; your answers are saved (ctrl+c when no text is selected)",
+            ),
+            Binding(
+                "ctrl+p",
+                "",
+                "Commands",
+                tooltip="Command palette: results, overview, find, export, themes",
+            ),
+        ]
+        sections: list[HelpSection] = [
             (
                 "On a question",
                 [
@@ -463,7 +482,6 @@ class RolequizApp(App[int]):
                 "Overview",
                 [
                     *OverviewScreen.BINDINGS,
-                    Binding("up,down", "", "Move", tooltip="Move through categories and skills"),
                     Binding("space", "", "Fold", tooltip="Fold a category in or out"),
                 ],
             ),
@@ -472,39 +490,41 @@ class RolequizApp(App[int]):
                 "Results",
                 [
                     *ResultsScreen.BINDINGS,
-                    Binding("up,down", "", "Role", tooltip="Pick a role to see its gap list"),
                     Binding("tab", "", "Focus", tooltip="Move between the roles and the gaps"),
                 ],
             ),
             ("Export", ExportModal.BINDINGS),
+            ("Welcome", WelcomeScreen.BINDINGS),
             (
-                "Start",
+                "A choice (resume, a file in use, quitting unsaved)",
                 [
-                    *WelcomeScreen.BINDINGS,
                     *(
                         binding
                         for binding in ChoiceScreen.BINDINGS
-                        if isinstance(binding, Binding) and binding.action != "cancel_back"
+                        if isinstance(binding, Binding)
+                        and binding.action not in ("cancel", "cancel_back")
                     ),
-                ],
-            ),
-            (
-                "Anywhere",
-                [
-                    *RolequizApp.BINDINGS,
-                    Binding("ctrl+q", "", "Quit", tooltip="Quit; your answers are saved"),
                     Binding(
-                        "ctrl+p",
+                        "escape",
                         "",
-                        "Commands",
-                        tooltip="Command palette: results, overview, find, export, themes",
+                        "Cancel",
+                        tooltip="Quit when opening a profile; back to the quiz over it",
                     ),
                 ],
             ),
         ]
+        shared = {key for binding in anywhere for key in help_keys(binding)}
+        return [
+            *((title, once_each(bindings, shared)) for title, bindings in sections),
+            ("Anywhere", anywhere),
+        ]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own list is not used: its "Keys" panel repeats "Keys" (the help screen) and
+        # "Maximize" would blow a question's picker up to the whole screen.
+        yield SystemCommand(
+            "Theme", "Change the colours; remembered for next time", self.action_change_theme
+        )
         if self.session is not None and self.quiz_started:
             yield SystemCommand(
                 "Results", "The roles ranked on your answers so far", self.action_results
@@ -520,7 +540,7 @@ class RolequizApp(App[int]):
             )
             yield SystemCommand(
                 "Export gap report",
-                "Write the gap report TOML for your closest role",
+                "Write the gap report for your closest role: TOML, Markdown or HTML",
                 self.action_export_report,
             )
             yield SystemCommand(
@@ -540,7 +560,8 @@ class RolequizApp(App[int]):
                     "The most telling questions first, until your closest role is clear",
                     self.action_quick_mode,
                 )
-        yield SystemCommand("Help: keys", "Every key on every screen", self.action_help)
+        yield SystemCommand("Keys", "Every key on every screen", self.action_help)
+        yield SystemCommand("Quit", "Quit rolequiz; your answers are saved", self.action_quit)
 
     # Saving ------------------------------------------------------------------------------------
 
