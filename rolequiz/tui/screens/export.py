@@ -77,7 +77,7 @@ class ExportModal(ModalScreen[Path | None]):
                 value=shown_path(self.default_path), id="export-path", select_on_focus=False
             )
             yield Static(id="export-message")
-            with Horizontal(id="export-buttons"):
+            with Horizontal(id="export-buttons", classes="dialog-buttons"):
                 yield Button("Write", id="write", variant="primary", compact=True)
                 yield Button("Replace", id="replace", variant="warning", compact=True)
                 yield Button("Keep it", id="keep", compact=True)
