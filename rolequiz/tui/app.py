@@ -233,10 +233,15 @@ class RolequizApp(App[int]):
                 next_skill=session.skill.name,
                 saved=updated.astimezone().strftime("%Y-%m-%d %H:%M") if updated else None,
                 unknown=session.unknown_skills,
+                first_skill=self.bank.skills[0].name if session.is_complete else None,
             )
         )
-        if choice == "resume":
+        if choice == "review":
+            session.go_to(self.bank.skills[0].id)
+        if choice in ("resume", "review", "results"):
             await self._start(session, welcome=False, told_unknown=True)
+            if choice == "results":
+                self.action_results()
             return None
         if choice == "start_over":
             return await self._start_over(session)
