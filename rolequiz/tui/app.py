@@ -20,6 +20,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -117,6 +118,26 @@ class RolequizApp(App[int]):
             self._save_on_signals()
         self._restore_theme()
         self.start_up(Opening(self.profile_path))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast of the app and its screens comes here: a file name, a role or a skill id
+        in it is never read as markup unless asked, and its control characters are shown as
+        escapes (a `\\x1b]0;` would retitle the terminal)."""
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     # Settings ----------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from rolequiz.domain.content import Role
 from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
 from rolequiz.files.beside import existing_target
-from rolequiz.tui.screens.paths import shown_path, typed_path
+from rolequiz.tui.screens.paths import path_input, shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 
 Stage = Literal["edit", "confirm", "done"]
@@ -73,9 +73,7 @@ class ExportModal(ModalScreen[Path | None]):
                 id="export-about",
             )
             yield Label("Write to:")
-            yield Input(
-                value=shown_path(self.default_path), id="export-path", select_on_focus=False
-            )
+            yield path_input(self.default_path, id="export-path")
             yield Static(id="export-message")
             with Horizontal(id="export-buttons", classes="dialog-buttons"):
                 yield Button("Write", id="write", variant="primary", compact=True)

@@ -16,7 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
 from rolequiz.tui.screens.choice import ChoiceScreen
-from rolequiz.tui.screens.paths import shown_path, typed_path
+from rolequiz.tui.screens.paths import path_input, shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 
 InUseChoice = Literal["read_only", "copy", "quit"]
@@ -99,9 +99,7 @@ class SaveElsewhereModal(ModalScreen[Path | None]):
                     old=shown_path(self.session.path),
                 )
             )
-            yield Input(
-                value=shown_path(self.suggestion), id="elsewhere-path", select_on_focus=False
-            )
+            yield path_input(self.suggestion, id="elsewhere-path")
             yield Static(id="elsewhere-message", classes="-error")
             with Horizontal(id="elsewhere-buttons", classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)

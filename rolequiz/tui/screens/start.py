@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from rolequiz.domain.progress import unknown_skills_note
 from rolequiz.tui.screens.choice import ChoiceScreen
-from rolequiz.tui.screens.paths import shown_path, typed_path
+from rolequiz.tui.screens.paths import path_input, shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 
 ResumeChoice = Literal["resume", "results", "review", "start_over", "open_other", "quit"]
@@ -114,7 +114,7 @@ class OpenProfileModal(ModalScreen[Path | None]):
                 "Type the path of a profile file. If there is no file there yet, a new "
                 "assessment starts and is saved there."
             )
-            yield Input(value=shown_path(self.suggestion), id="open-path", select_on_focus=False)
+            yield path_input(self.suggestion, id="open-path")
             yield Static(id="open-message", classes="-error")
         yield Footer()
 
