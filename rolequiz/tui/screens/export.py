@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -23,6 +26,34 @@ from rolequiz.tui.widgets.literal import literal, template
 Stage = Literal["edit", "confirm", "done"]
 
 
+@dataclass(frozen=True)
+class TargetCheck:
+    """Why the report cannot go to a path (`refuse`), or what to ask first."""
+
+    reason: str
+    refuse: bool = False
+    button: str = "Replace"  # the label of the button that says yes
+
+
+def check_target(path: Path, profile: Path) -> TargetCheck | None:
+    """The one check of an export target: never the open profile; ask before creating a
+    folder or replacing a file or link. None: write it."""
+    shown = shown_path(path)
+    with contextlib.suppress(OSError):
+        if path.exists() and profile.exists() and os.path.samefile(path, profile):
+            return TargetCheck(f"{shown} is your open profile: choose another name.", refuse=True)
+    if not path.parent.is_dir():
+        folder = shown_path(path.parent)
+        return TargetCheck(
+            f"{folder} does not exist. Create it? y creates it, n keeps to another name.",
+            button="Create",
+        )
+    reason = existing_target(path)
+    if reason is not None:
+        return TargetCheck(f"{shown} {reason}. Replace it? y replaces, n keeps it.")
+    return None
+
+
 class ExportModal(ModalScreen[Path | None]):
     """Edit the path, enter writes; an existing file or link needs `y` first. Dismisses with the
     path written, or None."""
@@ -39,8 +70,10 @@ class ExportModal(ModalScreen[Path | None]):
             priority=True,
         ),
         Binding("escape", "close", "Close", key_display="esc", tooltip="Close; nothing written"),
-        Binding("y", "replace", "Replace", tooltip="Replace the existing file with the report"),
-        Binding("n", "keep", "Keep", tooltip="Keep the existing file; choose another name"),
+        Binding(
+            "y", "replace", "Yes", tooltip="Replace the existing file, or create the missing folder"
+        ),
+        Binding("n", "keep", "No", tooltip="Write nothing there; choose another name"),
     ]
 
     def __init__(
@@ -130,11 +163,13 @@ class ExportModal(ModalScreen[Path | None]):
         if path.is_dir() and not path.is_symlink():
             self._set_stage("edit", f"{shown_path(path)} is a folder: add a file name.", error=True)
             return
-        reason = existing_target(path)
-        if reason is not None:
-            self._set_stage(
-                "confirm", f"{shown_path(path)} {reason}. Replace it? y replaces, n keeps it."
-            )
+        check = check_target(path, self.session.path)
+        if check is not None and check.refuse:
+            self._set_stage("edit", check.reason, error=True)
+            return
+        if check is not None:
+            self.query_one("#replace", Button).label = check.button
+            self._set_stage("confirm", check.reason)
             self.query_one("#keep", Button).focus()
             return
         self._write(path)
@@ -152,7 +187,7 @@ class ExportModal(ModalScreen[Path | None]):
 
     @on(Button.Pressed, "#keep")
     def action_keep(self) -> None:
-        self._set_stage("edit", "Kept the existing file: type another name.")
+        self._set_stage("edit", "Nothing written: type another name.")
         self.query_one("#export-path", Input).focus()
 
     def _write(self, path: Path) -> None:
