@@ -131,19 +131,9 @@ def report(
     # The report is UTF-8: a file name with control characters or bytes that are not UTF-8 is
     # recorded escaped rather than making the report unwritable.
     data = build_report(bank, progress, source=printable(str(source)), role=role)
-    if form == "toml":
-        from rolequiz.files.report import report_to_toml
+    from rolequiz.files.report_formats import report_text
 
-        text = report_to_toml(data)
-    else:
-        from rolequiz.files.report_formats import (
-            category_levels,
-            report_to_html,
-            report_to_markdown,
-        )
-
-        levels = category_levels(bank, bank.role_by_id[data["target_role"]], progress.ratings)
-        text = (report_to_html if form == "html" else report_to_markdown)(data, levels)
+    text = report_text(bank, progress, data, form)
     write_output(output, text, source=source)
     return 0
 

@@ -71,6 +71,7 @@ class ProfileFiles(Protocol):
         *,
         replace: bool = True,
         create_folders: bool = False,
+        form: str = "toml",
     ) -> None:
         """Write the gap report; raise RolequizError (one line) when it cannot be written."""
         ...
@@ -409,8 +410,10 @@ class QuizSession:
         generated: datetime | None = None,
         replace: bool = True,
         create_folders: bool = False,
+        form: str = "toml",
     ) -> None:
-        """Write the gap report for `role` (default: the recommended one) to `path`, atomically.
+        """Write the gap report for `role` (default: the recommended one) to `path`, atomically,
+        in `form` (toml, markdown or html).
 
         Check `path` first with `rolequiz.files.export.export_target` and ask what it says to
         ask: `replace` and `create_folders` are the person's yes. Never over the open profile.
@@ -424,6 +427,7 @@ class QuizSession:
             generated,
             replace=replace,
             create_folders=create_folders,
+            form=form,
         )
 
     def close(self, timeout: float | None = 5.0) -> str | None:

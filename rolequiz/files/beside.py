@@ -13,7 +13,6 @@ from pathlib import Path
 from rolequiz.domain.content import Role
 from rolequiz.domain.progress import Progress, now_utc
 from rolequiz.errors import ProfileError
-from rolequiz.files.export import export_target
 from rolequiz.files.history import take_snapshot
 from rolequiz.files.progress import load_progress
 from rolequiz.text import printable
@@ -131,14 +130,6 @@ def default_report_path(folder: Path, role: Role) -> Path:
     """Where the gap report goes unless the person types another path: the folder rolequiz was
     started from, named after the role, so reports for two roles never collide."""
     return folder / f"rolequiz-report-{role.id}.toml"
-
-
-def existing_target(path: Path) -> str | None:
-    """Why writing to `path` needs a yes first ("already exists"), or why it is refused
-    ("is a link; ..."), or None. Kept for the export screen until it calls `export_target`,
-    which also tells a missing folder and the open profile apart."""
-    check = export_target(path)
-    return check.reason if check.kind in ("replace", "refused") else None
 
 
 def _stamp(when: datetime) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from rolequiz.domain.content import Bank, Role
+from rolequiz.domain.progress import Progress
 from rolequiz.text import printable
 
 MAX_LEVEL = 4
@@ -310,3 +311,30 @@ def _html_link(title: str, url: str) -> str:
     if href is None:
         return f"{h(title)} ({h(url)})"
     return f'<a href="{html.escape(href, quote=True)}">{h(title)}</a>'
+
+
+FORMATS = ("toml", "markdown", "html")
+# The file name ending each format proposes, and the format a typed name's ending means.
+EXTENSIONS = {"toml": ".toml", "markdown": ".md", "html": ".html"}
+
+
+def format_of(path_name: str) -> str:
+    """The report format a file name asks for by its ending (.md, .markdown, .html, .htm);
+    TOML for anything else."""
+    lower = path_name.lower()
+    if lower.endswith((".md", ".markdown")):
+        return "markdown"
+    if lower.endswith((".html", ".htm")):
+        return "html"
+    return "toml"
+
+
+def report_text(bank: Bank, progress: Progress, report: Mapping[str, Any], form: str) -> str:
+    """The report `build_report` made, as the text of one of FORMATS: what `rolequiz report`
+    prints and the quiz's export writes."""
+    if form == "toml":
+        from rolequiz.files.report import report_to_toml
+
+        return report_to_toml(dict(report))
+    levels = category_levels(bank, bank.role_by_id[report["target_role"]], progress.ratings)
+    return (report_to_html if form == "html" else report_to_markdown)(report, levels)

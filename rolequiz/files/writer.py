@@ -146,17 +146,24 @@ class ProfileWriter:
         *,
         replace: bool = True,
         create_folders: bool = False,
+        form: str = "toml",
     ) -> None:
-        """Write the gap report of `progress` for `role` (default: the recommended one),
-        naming this profile as its source; never over this profile (`write_report` says what
-        else it refuses). Raises RolequizError (one line) on failure."""
+        """Write the gap report of `progress` for `role` (default: the recommended one) in
+        `form` (report_formats.FORMATS), naming this profile as its source; never over this
+        profile (`write_report_text` says what else it refuses). Raises RolequizError (one
+        line) on failure."""
         # Imported here: the gap report is not needed to open the quiz.
         from rolequiz.files.history import take_snapshot
-        from rolequiz.files.report import build_report, write_report
+        from rolequiz.files.report import build_report, write_report_text
+        from rolequiz.files.report_formats import report_text
 
         report = build_report(bank, progress, source=str(self.path), role=role, generated=generated)
-        write_report(
-            path, report, open_profile=self.path, replace=replace, create_folders=create_folders
+        write_report_text(
+            path,
+            report_text(bank, progress, report, form),
+            open_profile=self.path,
+            replace=replace,
+            create_folders=create_folders,
         )
         take_snapshot(self.path, progress)  # history: see rolequiz.files.history
 

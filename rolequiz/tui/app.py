@@ -20,6 +20,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -37,6 +38,7 @@ from rolequiz.files.beside import (
     open_profile,
 )
 from rolequiz.files.lock import ProfileInUse, ProfileLock
+from rolequiz.files.settings import Settings, default_settings_path, load_settings, save_settings
 from rolequiz.files.writer import ProfileWriter
 from rolequiz.text import printable
 from rolequiz.tui.screens.paths import shown_path
@@ -94,8 +96,12 @@ class RolequizApp(App[int]):
         export_dir: Path | None = None,
         quick: bool = False,
         now: Callable[[], datetime] | None = None,
+        settings_path: Path | None = None,
     ) -> None:
+        """`settings_path`: where the theme is remembered; None remembers nothing."""
         super().__init__()
+        self.settings_path = settings_path
+        self._remembered_theme: str | None = None
         self.bank = bank
         self.profile_path = profile_path
         self.export_dir = export_dir
@@ -110,7 +116,66 @@ class RolequizApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:
             self._save_on_signals()
+        self._restore_theme()
         self.start_up(Opening(self.profile_path))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast of the app and its screens comes here: a file name, a role or a skill id
+        in it is never read as markup unless asked, and its control characters are shown as
+        escapes (a `\\x1b]0;` would retitle the terminal)."""
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    # Settings ----------------------------------------------------------------------------------
+
+    def _restore_theme(self) -> None:
+        """The theme chosen last time; a broken settings file is named once, then ignored."""
+        if self.settings_path is None:
+            return
+        try:
+            settings = load_settings(self.settings_path)
+        except RolequizError as exc:
+            self.notify(
+                f"{exc}; using the default settings", severity="warning", markup=False, timeout=10
+            )
+            return
+        if settings.theme is None:
+            return
+        if settings.theme not in self.available_themes:
+            self.notify(
+                f"Theme {settings.theme!r} is not known here; using the default",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        self._remembered_theme = settings.theme
+        self.theme = settings.theme
+
+    def watch_theme(self, theme: str) -> None:
+        # Called after Textual's own watcher has applied the theme: remember it for next time.
+        if self.settings_path is None or theme == self._remembered_theme:
+            return
+        self._remembered_theme = theme
+        try:
+            save_settings(self.settings_path, Settings(theme=theme))
+        except RolequizError as exc:
+            self.notify(
+                f"{exc}; the theme is not remembered", severity="warning", markup=False, timeout=8
+            )
 
     @work(exclusive=True, group="start-up")
     async def start_up(self, opening: Opening) -> None:
@@ -189,10 +254,15 @@ class RolequizApp(App[int]):
                 next_skill=session.skill.name,
                 saved=updated.astimezone().strftime("%Y-%m-%d %H:%M") if updated else None,
                 unknown=session.unknown_skills,
+                first_skill=self.bank.skills[0].name if session.is_complete else None,
             )
         )
-        if choice == "resume":
+        if choice == "review":
+            session.go_to(self.bank.skills[0].id)
+        if choice in ("resume", "review", "results"):
             await self._start(session, welcome=False, told_unknown=True)
+            if choice == "results":
+                self.action_results()
             return None
         if choice == "start_over":
             return await self._start_over(session)
@@ -393,16 +463,35 @@ class RolequizApp(App[int]):
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[HelpSection]:
+        """Each screen's own bindings, each key once per screen; the keys that work anywhere
+        only under "Anywhere"."""
         from rolequiz.tui.screens.choice import ChoiceScreen
         from rolequiz.tui.screens.export import ExportModal
         from rolequiz.tui.screens.find import FindModal
+        from rolequiz.tui.screens.help import help_keys, once_each
         from rolequiz.tui.screens.overview import OverviewScreen
         from rolequiz.tui.screens.question import QuestionScreen
         from rolequiz.tui.screens.results import ResultsScreen
         from rolequiz.tui.screens.welcome import WelcomeScreen
         from rolequiz.tui.widgets.rating_picker import RatingPicker
 
-        return [
+        anywhere: list[BindingType] = [
+            # ctrl+c is listed with ctrl+q.
+            *(binding for binding in RolequizApp.BINDINGS if "ctrl+c" not in help_keys(binding)),
+            Binding(
+                "ctrl+q,ctrl+c",
+                "",
+                "Quit",
+                tooltip="Quit; your answers are saved (ctrl+c when no text is selected)",
+            ),
+            Binding(
+                "ctrl+p",
+                "",
+                "Commands",
+                tooltip="Command palette: results, overview, find, export, themes",
+            ),
+        ]
+        sections: list[HelpSection] = [
             (
                 "On a question",
                 [
@@ -419,7 +508,6 @@ class RolequizApp(App[int]):
                 "Overview",
                 [
                     *OverviewScreen.BINDINGS,
-                    Binding("up,down", "", "Move", tooltip="Move through categories and skills"),
                     Binding("space", "", "Fold", tooltip="Fold a category in or out"),
                 ],
             ),
@@ -428,39 +516,41 @@ class RolequizApp(App[int]):
                 "Results",
                 [
                     *ResultsScreen.BINDINGS,
-                    Binding("up,down", "", "Role", tooltip="Pick a role to see its gap list"),
                     Binding("tab", "", "Focus", tooltip="Move between the roles and the gaps"),
                 ],
             ),
             ("Export", ExportModal.BINDINGS),
+            ("Welcome", WelcomeScreen.BINDINGS),
             (
-                "Start",
+                "A choice (resume, a file in use, quitting unsaved)",
                 [
-                    *WelcomeScreen.BINDINGS,
                     *(
                         binding
                         for binding in ChoiceScreen.BINDINGS
-                        if isinstance(binding, Binding) and binding.action != "cancel_back"
+                        if isinstance(binding, Binding)
+                        and binding.action not in ("cancel", "cancel_back")
                     ),
-                ],
-            ),
-            (
-                "Anywhere",
-                [
-                    *RolequizApp.BINDINGS,
-                    Binding("ctrl+q", "", "Quit", tooltip="Quit; your answers are saved"),
                     Binding(
-                        "ctrl+p",
+                        "escape",
                         "",
-                        "Commands",
-                        tooltip="Command palette: results, overview, find, export, themes",
+                        "Cancel",
+                        tooltip="Quit when opening a profile; back to the quiz over it",
                     ),
                 ],
             ),
         ]
+        shared = {key for binding in anywhere for key in help_keys(binding)}
+        return [
+            *((title, once_each(bindings, shared)) for title, bindings in sections),
+            ("Anywhere", anywhere),
+        ]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own list is not used: its "Keys" panel repeats "Keys" (the help screen) and
+        # "Maximize" would blow a question's picker up to the whole screen.
+        yield SystemCommand(
+            "Theme", "Change the colours; remembered for next time", self.action_change_theme
+        )
         if self.session is not None and self.quiz_started:
             yield SystemCommand(
                 "Results", "The roles ranked on your answers so far", self.action_results
@@ -476,7 +566,7 @@ class RolequizApp(App[int]):
             )
             yield SystemCommand(
                 "Export gap report",
-                "Write the gap report TOML for your closest role",
+                "Write the gap report for your closest role: TOML, Markdown or HTML",
                 self.action_export_report,
             )
             yield SystemCommand(
@@ -496,7 +586,8 @@ class RolequizApp(App[int]):
                     "The most telling questions first, until your closest role is clear",
                     self.action_quick_mode,
                 )
-        yield SystemCommand("Help: keys", "Every key on every screen", self.action_help)
+        yield SystemCommand("Keys", "Every key on every screen", self.action_help)
+        yield SystemCommand("Quit", "Quit rolequiz; your answers are saved", self.action_quit)
 
     # Saving ------------------------------------------------------------------------------------
 
@@ -603,7 +694,9 @@ class RolequizApp(App[int]):
 def run(content_root: Path, profile_path: Path, quick: bool = False) -> int:
     """Open the quiz; returns the exit code. A bad content folder raises ContentError first."""
     bank = load_bank(content_root)
-    app = RolequizApp(bank=bank, profile_path=profile_path, quick=quick)
+    app = RolequizApp(
+        bank=bank, profile_path=profile_path, quick=quick, settings_path=default_settings_path()
+    )
     try:
         app.run()
     finally:

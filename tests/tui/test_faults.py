@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 import rolequiz.domain.progress as progress_module
 from rolequiz.cli.main import main
@@ -652,3 +652,29 @@ async def test_an_older_profile_is_backed_up_byte_for_byte_before_it_is_migrated
     assert (home / "profile.toml.v0.bak").read_bytes() == original
     migrated = load_progress(profile)
     assert migrated.ratings == {"python": 2, "sql": 3} and migrated.migrated_from is None
+
+
+async def test_the_save_elsewhere_dialog_shows_its_button_and_the_enter_hint(
+    make_app: MakeApp, home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "3", "w")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SaveElsewhereModal)
+        shown = {
+            b.binding.key: b.binding for b in dialog.active_bindings.values() if b.binding.show
+        }
+        assert shown["enter"].description == "Save" and shown["enter"].key_display == "⏎"
+        save = dialog.query_one("#save", Button)
+        assert save.display and str(save.label) == "Save"
+        await retype(pilot, "~/by-button.toml")
+        await pilot.click("#save")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("w")
+        await pilot.click("#back")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+    assert load_progress(home / "by-button.toml").ratings == {"python": 3}

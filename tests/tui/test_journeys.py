@@ -290,7 +290,7 @@ async def test_another_roles_gap_list_and_its_report(
     (home / "profile.toml").write_text(ALL_ANSWERED, encoding="utf-8")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "r")
+        await pilot.press("enter")  # every skill is answered: the results come first
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         ranked = session_of(app).ranked()
@@ -318,7 +318,7 @@ async def test_arrows_pick_a_role_even_with_the_gap_list_focused(
     (home / "profile.toml").write_text(ALL_ANSWERED, encoding="utf-8")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "r")
+        await pilot.press("enter")  # every skill is answered: the results come first
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         ranked = session_of(app).ranked()
@@ -357,7 +357,8 @@ async def test_export_never_replaces_a_file_or_a_link_without_a_yes(
         await pilot.press("escape")
         assert target.is_symlink() and precious.read_text(encoding="utf-8") == "not a report"
         await pilot.press("e", "enter", "y")
-        assert "the report was not written" in text_of(app, "#export-message")
+        assert "is a link to" in text_of(app, "#export-message")
+        assert app.screen.stage == "edit"  # refused, not asked: no yes replaces a link
     # A link is never replaced, even after a yes (rolequiz.files.export.export_target).
     assert precious.read_text(encoding="utf-8") == "not a report"
     assert target.is_symlink()
@@ -487,3 +488,42 @@ async def test_a_full_run_on_the_shipped_content(shipped_bank: Bank, home: Path)
     assert report["answers"]["total"] == len(shipped_bank.skills)
     assert report["provisional"] is False and report["gaps"]
     assert len(tomllib.loads((home / "me.toml").read_text(encoding="utf-8"))["ratings"]) == presses
+
+
+FINISHED = (
+    'schema_version = 1\nposition = "deep"\nskipped = ["deep"]\n'
+    "[ratings]\npython = 3\nsql = 2\nstats = 1\naws = 0\ndocker = 2\nsklearn = 1\n"
+)
+
+
+async def test_a_finished_profile_offers_its_results_then_a_review(
+    make_app: MakeApp, home: Path
+) -> None:
+    (home / "profile.toml").write_text(FINISHED, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.name == "resume"
+        options = app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels[:2] == [
+            "See your results: every skill is answered",
+            "Review your answers from Python",
+        ]
+        assert not any(label.startswith("Resume") for label in labels)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("ctrl+q")
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.screen.name == "resume"
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(again.screen, QuestionScreen)
+        assert session_of(again).skill.id == "python"
+        assert text_of(again, "#skill-name") == "Python"

@@ -43,7 +43,7 @@ async def test_the_bar_is_the_match_that_ranks_the_roles(make_app: MakeApp, home
     profile(home, ALL_ANSWERED)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "r")
+        await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         table: DataTable[Text] = screen.query_one("#roles", DataTable)
@@ -65,7 +65,7 @@ async def test_question_mark_on_the_results_explains_both_figures(
     profile(home, ALL_ANSWERED)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "r", "question_mark")
+        await pilot.press("enter", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert app.screen.intro == RESULTS_HELP
         assert "[b]Match[/b]" in RESULTS_HELP and "[b]Ready[/b]" in RESULTS_HELP
@@ -90,7 +90,7 @@ async def test_links_are_whole_lines_that_open_and_copy(make_app: MakeApp, home:
     profile(home, ALL_ANSWERED)
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("enter", "r")
+        await pilot.press("enter")
         screen = app.screen
         cards = list(screen.query(GapCard))
         assert len(cards) >= 2

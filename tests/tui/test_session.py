@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import tomllib
 from datetime import UTC, datetime
@@ -19,7 +18,6 @@ from rolequiz.files.beside import (
     backup_name,
     copy_name,
     default_report_path,
-    existing_target,
     fresh_path_beside,
     open_profile,
 )
@@ -257,11 +255,3 @@ def test_export_report_writes_the_chosen_role(small_bank: Bank, tmp_path: Path) 
     assert report["source_profile"] == str(tmp_path / "profile.toml")
     with pytest.raises(RolequizError):
         session.export_report(tmp_path, role)  # a folder: one clear line, nothing written
-
-
-def test_existing_target_names_files_and_links(tmp_path: Path) -> None:
-    assert existing_target(tmp_path / "new.toml") is None
-    (tmp_path / "old.toml").write_text("x", encoding="utf-8")
-    assert "already exists" in (existing_target(tmp_path / "old.toml") or "")
-    os.symlink(tmp_path / "elsewhere.toml", tmp_path / "link.toml")
-    assert "is a link to" in (existing_target(tmp_path / "link.toml") or "")

@@ -68,7 +68,7 @@ def test_help(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
 
 def test_results(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
     profile(home, ALL_ANSWERED)
-    assert snap_compare(make_app(), run_before=pressed("enter", "r"))
+    assert snap_compare(make_app(), run_before=pressed("enter"))
 
 
 def test_results_provisional_other_role(
@@ -80,7 +80,7 @@ def test_results_provisional_other_role(
 
 def test_export(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:
     profile(home, ALL_ANSWERED)
-    assert snap_compare(make_app(), run_before=pressed("enter", "r", "e"))
+    assert snap_compare(make_app(), run_before=pressed("enter", "e"))
 
 
 def test_export_asks_before_replacing(
@@ -89,7 +89,7 @@ def test_export_asks_before_replacing(
     profile(home, ALL_ANSWERED)
     for role_id in ("analyst", "data_engineer", "data_scientist"):
         (home / f"rolequiz-report-{role_id}.toml").write_text("mine", encoding="utf-8")
-    assert snap_compare(make_app(), run_before=pressed("enter", "r", "down", "e", "enter"))
+    assert snap_compare(make_app(), run_before=pressed("enter", "down", "e", "enter"))
 
 
 def test_resume_prompt(snap_compare: SnapCompare, make_app: MakeApp, home: Path) -> None:

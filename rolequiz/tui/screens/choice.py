@@ -68,6 +68,8 @@ class ChoiceScreen(ModalScreen[T], Generic[T]):
             tooltip="Do the highlighted thing",
             priority=True,
         ),
+        Binding("j,down", "move(1)", "Down", show=False, tooltip="Highlight the next choice"),
+        Binding("k,up", "move(-1)", "Up", show=False, tooltip="Highlight the previous choice"),
         Binding("escape", "cancel", "Quit", key_display="esc", tooltip="Quit rolequiz"),
         Binding("escape", "cancel_back", "Back", key_display="esc", tooltip="Back to the quiz"),
         # A modal screen hides the app's keys; full screen, nothing else offers them.
@@ -134,6 +136,13 @@ class ChoiceScreen(ModalScreen[T], Generic[T]):
         highlighted = self.query_one(OptionList).highlighted
         if highlighted is not None:
             self.dismiss(self.choices[highlighted][1])
+
+    def action_move(self, step: int) -> None:
+        choices = self.query_one(OptionList)
+        if step > 0:
+            choices.action_cursor_down()
+        else:
+            choices.action_cursor_up()
 
     async def action_help(self) -> None:
         await self.app.run_action("help")

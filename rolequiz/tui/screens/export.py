@@ -1,7 +1,9 @@
-"""`e`: write the gap report TOML for a role; shows where, and asks before replacing anything."""
+"""`e`: write the gap report for a role as TOML, Markdown or HTML (by the file name's ending);
+refuses what is not a plain file, asks before replacing a file or making a folder."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -16,11 +18,45 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from rolequiz.domain.content import Role
 from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
-from rolequiz.files.beside import existing_target
-from rolequiz.tui.screens.paths import shown_path, typed_path
+from rolequiz.files.export import export_target
+from rolequiz.files.report_formats import format_of
+from rolequiz.tui.screens.paths import path_input, shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 
 Stage = Literal["edit", "confirm", "done"]
+
+
+FORMAT_NAMES = {"toml": "TOML", "markdown": "Markdown", "html": "HTML"}
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """Why the report cannot go to a path (`refuse`), or what to ask first (`button` says yes
+    to replacing a file or to making the missing folder)."""
+
+    reason: str
+    refuse: bool = False
+    button: str = "Replace"
+    create_folders: bool = False
+
+
+def check_target(path: Path, profile: Path) -> TargetCheck | None:
+    """The export target as `rolequiz.files.export.export_target` judges it, in the dialog's
+    words. None: write it."""
+    check = export_target(path, profile)
+    shown = shown_path(path)
+    if check.kind == "refused":
+        return TargetCheck(f"{shown} {check.reason}.", refuse=True)
+    if check.kind == "create_folder":
+        folder = shown_path(check.folder or path.parent)
+        return TargetCheck(
+            f"{folder} does not exist. Create it? y creates it, n keeps to another name.",
+            button="Create",
+            create_folders=True,
+        )
+    if check.kind == "replace":
+        return TargetCheck(f"{shown} {check.reason}. Replace it? y replaces, n keeps it.")
+    return None
 
 
 class ExportModal(ModalScreen[Path | None]):
@@ -39,8 +75,10 @@ class ExportModal(ModalScreen[Path | None]):
             priority=True,
         ),
         Binding("escape", "close", "Close", key_display="esc", tooltip="Close; nothing written"),
-        Binding("y", "replace", "Replace", tooltip="Replace the existing file with the report"),
-        Binding("n", "keep", "Keep", tooltip="Keep the existing file; choose another name"),
+        Binding(
+            "y", "replace", "Yes", tooltip="Replace the existing file, or create the missing folder"
+        ),
+        Binding("n", "keep", "No", tooltip="Write nothing there; choose another name"),
     ]
 
     def __init__(
@@ -66,18 +104,18 @@ class ExportModal(ModalScreen[Path | None]):
             yield Label("[b]Export the gap report[/b]", id="export-title")
             yield Static(
                 template(
-                    "For [b]$role[/b]$tag: every role's scores and this role's gap list, as TOML.",
+                    "For [b]$role[/b]$tag: every role's scores and this role's gap list. The "
+                    "name's ending picks the format: .toml, .md (Markdown) or .html (one page).",
                     role=self.role.name,
                     tag=" (recommended)" if self.recommended else "",
                 ),
                 id="export-about",
             )
             yield Label("Write to:")
-            yield Input(
-                value=shown_path(self.default_path), id="export-path", select_on_focus=False
-            )
+            yield path_input(self.default_path, id="export-path")
+            yield Static(id="export-format")
             yield Static(id="export-message")
-            with Horizontal(id="export-buttons"):
+            with Horizontal(id="export-buttons", classes="dialog-buttons"):
                 yield Button("Write", id="write", variant="primary", compact=True)
                 yield Button("Replace", id="replace", variant="warning", compact=True)
                 yield Button("Keep it", id="keep", compact=True)
@@ -86,6 +124,13 @@ class ExportModal(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self._set_stage("edit")
+        self._show_format()
+
+    def _show_format(self) -> None:
+        raw = self.query_one("#export-path", Input).value
+        self.query_one("#export-format", Static).update(
+            f"Format: {FORMAT_NAMES[format_of(raw.strip())]}"
+        )
 
     def _set_stage(self, stage: Stage, message: str = "", *, error: bool = False) -> None:
         self.stage = stage
@@ -132,17 +177,20 @@ class ExportModal(ModalScreen[Path | None]):
         if path.is_dir() and not path.is_symlink():
             self._set_stage("edit", f"{shown_path(path)} is a folder: add a file name.", error=True)
             return
-        reason = existing_target(path)
-        if reason is not None:
-            self._set_stage(
-                "confirm", f"{shown_path(path)} {reason}. Replace it? y replaces, n keeps it."
-            )
+        check = check_target(path, self.session.path)
+        if check is not None and check.refuse:
+            self._set_stage("edit", check.reason, error=True)
+            return
+        if check is not None:
+            self.query_one("#replace", Button).label = check.button
+            self._set_stage("confirm", check.reason)
             self.query_one("#keep", Button).focus()
             return
-        self._write(path)
+        self._write(path, replace=False)
 
     @on(Input.Changed, "#export-path")
     def path_edited(self) -> None:
+        self._show_format()
         if self.stage != "edit":
             self._set_stage("edit")
 
@@ -150,16 +198,29 @@ class ExportModal(ModalScreen[Path | None]):
     def action_replace(self) -> None:
         path = self._target()
         if path is not None and self.stage == "confirm":
-            self._write(path)
+            check = check_target(path, self.session.path)
+            if check is not None and check.refuse:
+                self._set_stage("edit", check.reason, error=True)
+                return
+            self._write(
+                path, replace=True, create_folders=check is not None and check.create_folders
+            )
 
     @on(Button.Pressed, "#keep")
     def action_keep(self) -> None:
-        self._set_stage("edit", "Kept the existing file: type another name.")
+        self._set_stage("edit", "Nothing written: type another name.")
         self.query_one("#export-path", Input).focus()
 
-    def _write(self, path: Path) -> None:
+    def _write(self, path: Path, *, replace: bool, create_folders: bool = False) -> None:
         try:
-            self.session.export_report(path, self.role, generated=self.generated)
+            self.session.export_report(
+                path,
+                self.role,
+                generated=self.generated,
+                replace=replace,
+                create_folders=create_folders,
+                form=format_of(path.name),
+            )
         except RolequizError as exc:
             self._set_stage("edit", str(exc), error=True)
             return

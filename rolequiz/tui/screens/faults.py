@@ -8,15 +8,15 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
 from rolequiz.tui.screens.choice import ChoiceScreen
-from rolequiz.tui.screens.paths import shown_path, typed_path
+from rolequiz.tui.screens.paths import path_input, shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 
 InUseChoice = Literal["read_only", "copy", "quit"]
@@ -73,6 +73,14 @@ class SaveElsewhereModal(ModalScreen[Path | None]):
     AUTO_FOCUS = "#elsewhere-path"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "submit",
+            "Save",
+            key_display="⏎",
+            tooltip="Save your answers to this file (or press the focused button)",
+            priority=True,
+        ),
         Binding("escape", "close", "Back", key_display="esc", tooltip="Back; nothing saved"),
     ]
 
@@ -91,10 +99,11 @@ class SaveElsewhereModal(ModalScreen[Path | None]):
                     old=shown_path(self.session.path),
                 )
             )
-            yield Input(
-                value=shown_path(self.suggestion), id="elsewhere-path", select_on_focus=False
-            )
+            yield path_input(self.suggestion, id="elsewhere-path")
             yield Static(id="elsewhere-message", classes="-error")
+            with Horizontal(id="elsewhere-buttons", classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button("Back", id="back", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -105,12 +114,21 @@ class SaveElsewhereModal(ModalScreen[Path | None]):
         message.update(literal(text))
         message.display = True
 
+    def action_submit(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        else:
+            self.submitted()
+
     @on(Input.Submitted, "#elsewhere-path")
-    def submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
+    @on(Button.Pressed, "#save")
+    def submitted(self) -> None:
+        value = self.query_one("#elsewhere-path", Input).value
+        if not value.strip():
             self._say("Type a file name, or press esc to go back.")
             return
-        path = typed_path(event.value)
+        path = typed_path(value)
         if path.is_dir():
             self._say(f"{shown_path(path)} is a folder: add a file name such as profile.toml")
             return
@@ -121,5 +139,6 @@ class SaveElsewhereModal(ModalScreen[Path | None]):
             return
         self.dismiss(path.absolute())
 
+    @on(Button.Pressed, "#back")
     def action_close(self) -> None:
         self.dismiss(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -30,6 +31,28 @@ def key_names(binding: Binding) -> str:
     return " / ".join(names)
 
 
+def help_keys(binding: BindingType) -> list[str]:
+    """The keys of a binding, as written in it (`left,b` → `left`, `b`)."""
+    if not isinstance(binding, Binding):
+        return []
+    return [key.strip() for key in binding.key.split(",") if key.strip()]
+
+
+def once_each(bindings: Iterable[BindingType], taken: Iterable[str] = ()) -> list[Binding]:
+    """The bindings with a description, each key kept only the first time it is seen and never
+    when it is in `taken` (the keys that work anywhere, listed apart)."""
+    seen = set(taken)
+    kept: list[Binding] = []
+    for binding in bindings:
+        if not isinstance(binding, Binding) or not binding.description:
+            continue
+        keys = [key for key in help_keys(binding) if key not in seen]
+        seen.update(keys)
+        if keys:
+            kept.append(replace(binding, key=",".join(keys)))
+    return kept
+
+
 def help_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     """(keys, what they do) for each binding with a description, in the order given."""
     rows: list[tuple[str, str]] = []
@@ -45,7 +68,8 @@ class HelpScreen(ModalScreen[None]):
     """A scrollable list of keys, grouped by the screen they work on."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", "Close", key_display="esc", tooltip="Close"),
+        # Not q: on the welcome screen behind it, q starts quick mode.
+        Binding("escape,question_mark", "close", "Close", key_display="esc", tooltip="Close"),
     ]
 
     def __init__(self, sections: Sequence[HelpSection], intro: str = "") -> None:

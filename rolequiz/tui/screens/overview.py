@@ -36,6 +36,10 @@ class OverviewScreen(Screen[str | None]):
             tooltip="Open the skill under the cursor, or fold a category in or out",
             priority=True,
         ),
+        Binding(
+            "j,down", "move(1)", "Down", show=False, tooltip="Move down the categories and skills"
+        ),
+        Binding("k,up", "move(-1)", "Up", show=False, tooltip="Move up the categories and skills"),
     ]
 
     def __init__(self, session: QuizSession) -> None:
@@ -105,6 +109,13 @@ class OverviewScreen(Screen[str | None]):
             node.toggle()
         else:
             self.dismiss(node.data)
+
+    def action_move(self, step: int) -> None:
+        tree = self.query_one(Tree)
+        if step > 0:
+            tree.action_cursor_down()
+        else:
+            tree.action_cursor_up()
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         # A click on a skill opens it (enter is handled by `action_open`).

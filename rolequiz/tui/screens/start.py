@@ -15,10 +15,10 @@ from textual.widgets import Footer, Input, Label, Static
 
 from rolequiz.domain.progress import unknown_skills_note
 from rolequiz.tui.screens.choice import ChoiceScreen
-from rolequiz.tui.screens.paths import shown_path, typed_path
+from rolequiz.tui.screens.paths import path_input, shown_path, typed_path
 from rolequiz.tui.widgets.literal import literal, template
 
-ResumeChoice = Literal["resume", "start_over", "open_other", "quit"]
+ResumeChoice = Literal["resume", "results", "review", "start_over", "open_other", "quit"]
 BrokenChoice = Literal["new_beside", "open_other", "quit"]
 
 
@@ -30,8 +30,12 @@ def resume_screen(
     next_skill: str,
     saved: str | None,
     unknown: list[str],
+    first_skill: str | None = None,
 ) -> ChoiceScreen[ResumeChoice]:
-    """Saved progress found: resume (the default), start over, open another file, or quit."""
+    """Saved progress found: resume (the default), start over, open another file, or quit.
+
+    `first_skill` given, every skill is answered: there is nothing to resume, so the results
+    come first, then a review from that skill."""
     summary = template(
         "$path holds your answers: [b]$done of $total[/b] done$saved.",
         path=shown_path(profile_path),
@@ -42,8 +46,15 @@ def resume_screen(
     texts: list[Content | tuple[Content, str]] = [summary]
     if unknown:
         texts.append((literal(unknown_note(unknown)), "-warning"))
-    choices: list[tuple[Content, ResumeChoice]] = [
-        (template("[b]Resume[/b] at $skill", skill=next_skill), "resume"),
+    choices: list[tuple[Content, ResumeChoice]] = (
+        [
+            (template("[b]See your results[/b]: every skill is answered"), "results"),
+            (template("[b]Review[/b] your answers from $skill", skill=first_skill), "review"),
+        ]
+        if first_skill is not None
+        else [(template("[b]Resume[/b] at $skill", skill=next_skill), "resume")]
+    )
+    choices += [
         (
             template("[b]Start over[/b]: your answers are kept as a dated backup beside it"),
             "start_over",
@@ -103,7 +114,7 @@ class OpenProfileModal(ModalScreen[Path | None]):
                 "Type the path of a profile file. If there is no file there yet, a new "
                 "assessment starts and is saved there."
             )
-            yield Input(value=shown_path(self.suggestion), id="open-path", select_on_focus=False)
+            yield path_input(self.suggestion, id="open-path")
             yield Static(id="open-message", classes="-error")
         yield Footer()
 
