@@ -355,6 +355,16 @@ class QuizSession:
                 self.quick_news = level
         self.progress.quick = quick
 
+    def set_target_role(self, role_id: str) -> None:
+        """Keep `role_id` as the role the person works towards (the learning plan's role), saved
+        like an answer; the same role again writes nothing."""
+        if role_id not in self.bank.role_by_id:
+            raise ValueError(f"unknown role {role_id!r}")
+        if self.progress.target_role == role_id:
+            return
+        self.progress.target_role = role_id
+        self.save()
+
     # Saving ----------------------------------------------------------------------------------
 
     def save(self) -> None:

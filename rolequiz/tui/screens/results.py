@@ -72,6 +72,8 @@ def _percent(value: float) -> str:
 
 
 _PICK_ROLE = Binding.Group("Role", compact=True)
+# One footer entry ("pha Views") for plan, history and job ad, so the footer fits 60 columns.
+_BEYOND = Binding.Group("Views", compact=True)
 
 
 class ResultsScreen(Screen[None]):
@@ -96,6 +98,9 @@ class ResultsScreen(Screen[None]):
         }
         #results-ranking {
             height: auto;
+        }
+        #results-target {
+            padding: 0 1;
         }
         #results-legend {
             padding: 0 1;
@@ -164,6 +169,27 @@ class ResultsScreen(Screen[None]):
             tooltip="Copy the link of the gap in focus (tab to a gap), or of the first gap",
         ),
         Binding(
+            "p",
+            "plan",
+            "Plan",
+            group=_BEYOND,
+            tooltip="The learning plan for the highlighted role, kept as your target role",
+        ),
+        Binding(
+            "h",
+            "history",
+            "History",
+            group=_BEYOND,
+            tooltip="Each role's readiness in an earlier snapshot and now, and its trend",
+        ),
+        Binding(
+            "a",
+            "job_ad",
+            "Job ad",
+            group=_BEYOND,
+            tooltip="Read a job ad: its skills, the role it reads as, your gaps for it",
+        ),
+        Binding(
             "question_mark",
             "help",
             "Help",
@@ -219,6 +245,7 @@ class ResultsScreen(Screen[None]):
         quick = self._quick_line()
         if quick is not None:
             yield Static(quick, id="results-quick")
+        yield Static(self._target_line(), id="results-target")
         with Vertical(id="results-main"):
             with Vertical(id="results-ranking"):
                 table: DataTable[Text] = DataTable(
@@ -263,7 +290,20 @@ class ResultsScreen(Screen[None]):
             left=str(assessment.pending),
         )
 
+    def _target_line(self) -> Content:
+        """How ready the person is for the target role they keep, or nothing without one."""
+        kept = self.session.progress.target_role
+        fit = next((fit for fit in self.ranked if fit.role.id == kept), None)
+        if fit is None:
+            return Content()
+        return template(
+            "[b]Target: $role[/b] · ready $ready",
+            role=fit.role.name,
+            ready=_percent(fit.readiness),
+        )
+
     def on_mount(self) -> None:
+        self.query_one("#results-target", Static).display = bool(self._target_line())
         why = self._why()
         self.query_one("#why", Static).update(why)
         self.query_one("#why-beside", Static).update(why)
@@ -410,6 +450,28 @@ class ResultsScreen(Screen[None]):
             return
         self.app.copy_to_clipboard(link)
         self.notify(f"Copied {link}", markup=False, timeout=3)
+
+    def action_plan(self) -> None:
+        from rolequiz.domain.plan import learning_plan
+        from rolequiz.tui.screens.plan import PlanScreen, content_market
+
+        session = self.session
+        session.set_target_role(self.selected.id)
+        target = self.query_one("#results-target", Static)
+        target.update(self._target_line())
+        target.display = True
+        plan = learning_plan(session.bank, self.selected, session.progress)
+        self.app.push_screen(PlanScreen(plan, session.bank.levels, content_market(session.bank)))
+
+    def action_history(self) -> None:
+        from rolequiz.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.session, self.selected))
+
+    def action_job_ad(self) -> None:
+        from rolequiz.tui.screens.job_ad import JobAdScreen
+
+        self.app.push_screen(JobAdScreen(self.session.bank, self.session.progress.ratings))
 
     def action_help(self) -> None:
         # Imported here: the app imports this screen.
