@@ -25,7 +25,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from rolequiz.domain.content import Bank, load_bank
-from rolequiz.domain.progress import Progress
+from rolequiz.domain.progress import Progress, describe_when
 from rolequiz.domain.session import QuizSession, Releasable
 from rolequiz.errors import ProfileError, RolequizError
 from rolequiz.files.beside import (
@@ -252,7 +252,7 @@ class RolequizApp(App[int]):
                 done=counts.done,
                 total=counts.total,
                 next_skill=session.skill.name,
-                saved=updated.astimezone().strftime("%Y-%m-%d %H:%M") if updated else None,
+                saved=describe_when(updated) if updated else None,
                 unknown=session.unknown_skills,
                 first_skill=self.bank.skills[0].name if session.is_complete else None,
             )

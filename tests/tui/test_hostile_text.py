@@ -226,10 +226,6 @@ async def test_a_toast_never_reads_file_text_as_markup(
     assert_safe(toast.notification.message, "a toast")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="widgets/gap_card.py puts level labels in raw: printable() them in gap_content",
-)
 async def test_results_show_file_text_safely(hostile_bank: Bank, hostile_home: Path) -> None:
     profile = hostile_home / "p.toml"
     profile.write_text("schema_version = 1\n[ratings]\nalpha = 2\n", encoding="utf-8")

@@ -59,7 +59,7 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
         saved = read_toml_when(home / "profile.toml", lambda d: "quick" in d)
         assert saved["mode"] == "quick" and saved["quick"] == {"likely_after": 3}
 
-        await pilot.press("r", "f")  # from the results: the full quiz
+        await pilot.press("r", "F")  # from the results: the full quiz
         assert isinstance(app.screen, QuestionScreen)
         assert not session.is_quick
         assert not app.screen.query_one("#quick-state").display

@@ -137,7 +137,7 @@ class ResultsScreen(Screen[None]):
         # Ahead of the focused widget, so the keys pick a role wherever the focus is (a click
         # on the gap list), and the footer shows them.
         Binding(
-            "up",
+            "up,k",
             "pick_role(-1)",
             "Previous role",
             key_display="↑",
@@ -146,7 +146,7 @@ class ResultsScreen(Screen[None]):
             tooltip="Show the gaps of the role above",
         ),
         Binding(
-            "down",
+            "down,j",
             "pick_role(1)",
             "Next role",
             key_display="↓",
@@ -155,8 +155,9 @@ class ResultsScreen(Screen[None]):
             tooltip="Show the gaps of the role below",
         ),
         Binding("e", "export", "Export", tooltip="Write the gap report for the highlighted role"),
+        # Not `f`: on the question screen next to this one, `f` goes forward.
         Binding(
-            "f",
+            "F",
             "app.full_quiz",
             "Full quiz",
             tooltip="Leave quick mode: the questions left, in quiz order; answers are kept",

@@ -21,8 +21,8 @@ def gap_content(gap: Gap, levels: tuple[Level, ...]) -> Content:
     parts: list[str | Content | tuple[str, str]] = [
         (printable(skill.name), "bold"),
         (
-            f"  {gap.current} {levels[gap.current].label} → {gap.target} "
-            f"{levels[gap.target].label}",
+            f"  {gap.current} {printable(levels[gap.current].label)} → {gap.target} "
+            f"{printable(levels[gap.target].label)}",
             "",
         ),
     ]

@@ -94,8 +94,8 @@ class RatingPicker(Widget, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False, tooltip="Move the cursor up a level"),
-        Binding("down", "cursor(1)", "Down", show=False, tooltip="Move the cursor down a level"),
+        Binding("up,k", "cursor(-1)", "Up", show=False, tooltip="Move the cursor up a level"),
+        Binding("down,j", "cursor(1)", "Down", show=False, tooltip="Move the cursor down a level"),
         Binding(
             "enter", "pick", "Pick", show=False, tooltip="Answer with the level under the cursor"
         ),
