@@ -273,14 +273,14 @@ class ResultsScreen(Screen[None]):
         answered = counts.rated + counts.skipped
         if assessment.certainty == "open":
             return template(
-                "[b]Quick mode[/b]: not likely yet after $count. Esc asks more, f takes the "
+                "[b]Quick mode[/b]: not likely yet after $count. Esc asks more, F takes the "
                 "full quiz.",
                 count=_questions(answered),
             )
         after = _questions(session.reached_after(assessment.certainty) or answered)
         if assessment.certainty == "likely":
             return template(
-                "[b $text-success]Quick mode: likely[/] after $count. Esc asks more, f takes "
+                "[b $text-success]Quick mode: likely[/] after $count. Esc asks more, F takes "
                 "the full quiz.",
                 count=after,
             )
