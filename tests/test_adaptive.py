@@ -333,3 +333,64 @@ def test_quick_mode_never_asks_twice_and_ends_settled(shipped_bank: Bank) -> Non
     assert len(asked) == len(set(asked)) == len(shipped_bank.skills) - 2 - len(na)
     assert not na & set(asked)
     assert quick.assess(progress.ratings, []).certainty == "settled"
+
+
+# Evidence and must-haves ------------------------------------------------------------------
+
+
+def test_no_role_leads_before_an_answer_counts_for_it() -> None:
+    """Nothing rated, or only 0s and skips: the top role is the ranking's pick on offsets and
+    ids alone, so the assessment says there is no evidence, and it is never likely."""
+    quick = QuickMode(HAND)
+    for ratings in ({}, {"a": 0, "c": 0}):
+        progress = Progress(ratings=dict(ratings), skipped=["b"] if ratings else [])
+        assessment = quick.assess(progress.ratings, pending_of(HAND, progress))
+        assert not assessment.evidence and assessment.certainty == "open"
+    assert quick.assess({"b": 2}, pending_of(HAND, Progress(ratings={"b": 2}))).evidence
+
+
+def test_likely_waits_for_the_top_roles_must_haves() -> None:
+    """b 2, c 0: alpha leads (b met, beta's c missed) and no role's model answers overtake it,
+    which alone was "likely"; but alpha's must-have a is unanswered: open, and a is asked next.
+    A skip counts as answered (asked, not known): after a skipped, nothing holds it back."""
+    quick = QuickMode(HAND)
+    ratings = {"b": 2, "c": 0}
+    pending = pending_of(HAND, Progress(ratings=dict(ratings)))
+    tally = quick.tally(ratings)
+    assert not quick.overtakers(tally, quick.pending_indices(pending), top=0)
+    assessment, chosen = quick.evaluate(ratings, pending)
+    assert (assessment.certainty, assessment.top.id, assessment.must_pending, chosen) == (
+        "open",
+        "alpha",
+        1,
+        "a",
+    )
+    certainty, top, *_ = evaluate(HAND, ratings, skipped=["a"])
+    assert certainty != "open" and top == "alpha"
+
+
+def test_the_must_haves_of_the_top_role_are_asked_first(shipped_bank: Bank) -> None:
+    """On the shipped bank, whoever answers: never "likely" while a must-have of the top role
+    is pending, and once a role leads the next question is one of its pending must-haves (or a
+    parent of one) while any is left."""
+    quick = QuickMode(shipped_bank)
+    rng = random.Random(14)
+    for _ in range(5):
+        progress = Progress()
+        while True:
+            pending = pending_of(shipped_bank, progress)
+            assessment, chosen = quick.evaluate(progress.ratings, pending)
+            top = assessment.top
+            musts = {s for s in pending if s in top.skills and top.skills[s].must}
+            if assessment.certainty == "likely":
+                assert not musts
+            if chosen is None or assessment.certainty != "open":
+                break
+            if assessment.evidence and musts:
+                below = {s for s in musts if shipped_bank.skill_by_id[s].requires == chosen}
+                assert chosen in musts or below
+            level = rng.choice([None, 0, 1, 2, 3, 4])
+            if level is None:
+                progress.skip(chosen)
+            else:
+                progress.rate(chosen, level)

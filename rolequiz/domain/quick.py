@@ -14,13 +14,17 @@ Pending questions are the unanswered skills not below a parent rated 0 (`quiz.pe
 
 - **Model answers**: a holder of role Z answers each pending skill Z lists at Z's target and
   skips the rest.
-- **Likely**: the top role now, X, is still top (by the full ranking key) once every pending
-  question gets the model answers of Z, for every role Z.
+- **Evidence**: X, the top role now, leads once a skill it lists is rated above 0 and counted
+  (met > 0); before that only its offset puts it first.
+- **Likely**: X leads, none of its must-haves is pending (a skip counts as answered), and X is
+  still top (by the full ranking key) once every pending question gets the model answers of Z,
+  for every role Z.
 - **Settled**: for every other role Y, the lowest closeness X can reach, over every way to
   answer (0-4) or skip the pending questions, beats the highest Y can reach.
 - **Next question**: the pending skill whose answer would move the margin closeness(X) -
   closeness(Y) most differently depending on which leading role's holder gives it, summed over
-  the challengers Y. A skill below a pending parent is asked after the parent.
+  the challengers Y. Once X leads, its pending must-haves are asked first. A skill below a
+  pending parent is asked after the parent.
 """
 
 from __future__ import annotations
@@ -67,6 +71,11 @@ class Assessment:
     certainty: Certainty
     top: Role
     pending: int
+    # Whether the top role's lead rests on an answer: a skill it lists rated above 0 and
+    # counted (before that, its offset alone puts it first). The screens name no role until then.
+    evidence: bool
+    # The top role's must-haves still unanswered (a skip counts as answered: asked, not known).
+    must_pending: int
     # Open: the roles ranked above the top one under some role's model answers. Likely: the
     # roles the settled bound has not ruled out yet. Settled: none.
     challengers: tuple[Role, ...]
@@ -178,6 +187,10 @@ class QuickMode:
         self._must = [
             sum(spec.weight for spec in role.skills.values() if spec.must) for role in bank.roles
         ]
+        self._must_of = tuple(
+            frozenset(index for index, skill in enumerate(bank.skills) if _is_must(role, skill.id))
+            for role in bank.roles
+        )
         # targets[z][i]: a holder of role z answers skill i at z's target; None: skips it.
         self.targets: tuple[tuple[int | None, ...], ...] = tuple(
             tuple(None if row[z] is None else row[z].target for row in self.rows)  # type: ignore[union-attr]
@@ -466,17 +479,22 @@ class QuickMode:
         tally = self.tally(ratings)
         pending = self.pending_indices(pending_skill_ids)
         top = self.ranking(tally)[0]
+        evidence = tally.met[top] > 0
+        must_pending = [index for index in pending if index in self._must_of[top]]
         challengers = sorted(self.overtakers(tally, pending, top))
         certainty: Certainty = "open"
         if not challengers:
-            certainty = "likely"
             challengers = self.not_ruled_out(tally, pending, top)
             if not challengers:
-                certainty = "settled"
+                certainty = "settled"  # a proof: it needs no evidence nor must-haves
+            elif evidence and not must_pending:
+                certainty = "likely"
         assessment = Assessment(
             certainty=certainty,
             top=self.roles[top],
             pending=len(pending),
+            evidence=evidence,
+            must_pending=len(must_pending),
             challengers=tuple(self.roles[role] for role in challengers),
         )
         if not pending:
@@ -491,16 +509,22 @@ class QuickMode:
             index: self._index_of[farthest[skill_id].id] if skill_id in farthest else index
             for index, skill_id in ((index, self.bank.skills[index].id) for index in pending)
         }
-        askable = [index for index in pending if gate[index] == index]
-        chosen = askable[0]
+        # Once a role leads, its must-haves come first ("likely" waits for them), the most
+        # telling of them first; then the most telling of all. Before that, the top role is
+        # the offset's pick, and its must-haves no more telling than any other skill.
+        candidates = sorted({gate[index] for index in must_pending} if evidence else ()) or [
+            index for index in pending if gate[index] == index
+        ]
+        chosen = candidates[0]
         if challengers:
             scores = self.spread_scores(tally, pending, top, challengers)
-            best_of = dict.fromkeys(askable, 0.0)
+            best_of = dict.fromkeys(candidates, 0.0)
             for index, score in zip(pending, scores, strict=True):
-                best_of[gate[index]] = max(best_of[gate[index]], score)
+                if gate[index] in best_of:
+                    best_of[gate[index]] = max(best_of[gate[index]], score)
             best = max(best_of.values())
             if best > 0:
-                chosen = next(index for index in askable if best_of[index] == best)
+                chosen = next(index for index in candidates if best_of[index] == best)
         return assessment, self.bank.skills[chosen].id
 
     def assess(self, ratings: Mapping[str, int], pending: Collection[str]) -> Assessment:
@@ -517,6 +541,11 @@ class QuickMode:
         pending = pending_ids(bank, progress, not_applicable)
         chosen = self.choose(progress.ratings, pending)
         return None if chosen is None else self._index_of[chosen]
+
+
+def _is_must(role: Role, skill_id: str) -> bool:
+    spec = role.skills.get(skill_id)
+    return spec is not None and spec.must
 
 
 def _spec(role: Role, skill_id: str) -> Spec | None:

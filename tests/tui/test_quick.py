@@ -2,9 +2,10 @@
 question screen says where it stands; likely and settled open the results with the count; the
 full quiz goes on from there with every answer kept.
 
-On the small bank (conftest) quick mode asks a data engineer python, stats, sklearn (likely
-after 3), then sql, deep, aws (settled after 6); a data scientist python, stats, sql (likely
-after 3), then aws, sklearn, deep (settled after 6 when sklearn is skipped).
+On the small bank (conftest) quick mode asks a data engineer python, stats, then sql (the
+leading role's must-have; likely after 3), then sklearn, deep, aws (settled after 6); a data
+scientist python, stats, sql (likely after 3), then aws, sklearn, deep (settled after 6 when
+sklearn is skipped). No role is named before an answer counts for one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rolequiz.domain.progress import Progress, QuickState
 from rolequiz.domain.session import QuizSession
 from rolequiz.files.writer import ProfileWriter
 from rolequiz.tui.app import RolequizApp
-from rolequiz.tui.screens.question import QUICK_WORDS, QuestionScreen
+from rolequiz.tui.screens.question import NO_LEAD, QUICK_WORDS, QuestionScreen
 from rolequiz.tui.screens.results import ResultsScreen
 from rolequiz.tui.screens.welcome import WelcomeScreen
 
@@ -42,11 +43,14 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
         assert isinstance(app.screen, QuestionScreen)
         session = session_of(app)
         assert session.is_quick and session.skill.id == "python"
-        assert text_of(app, "#quick-state") == "quick mode · leading: Data Analyst"
+        assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
         await pilot.press("3")  # python
         assert session.skill.id == "stats"
         assert text_of(app, "#quick-state") == "quick mode · leading: Data Scientist"
-        await pilot.press("0", "0")  # stats, sklearn: likely
+        await pilot.press("0")  # stats: Data Engineer leads, its must-have sql comes next
+        assert session.skill.id == "sql"
+        assert text_of(app, "#quick-state") == "quick mode · leading: Data Engineer"
+        await pilot.press("3")  # sql: likely
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "Closest role so far: Data Engineer" in text_of(app, "#results-title")
@@ -54,7 +58,7 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
 
         await pilot.press("escape")  # carry on in quick mode
         assert isinstance(app.screen, QuestionScreen)
-        assert session.skill.id == "sql"
+        assert session.skill.id == "sklearn"
         assert text_of(app, "#quick-state") == "quick mode · likely: Data Engineer"
         saved = read_toml_when(home / "profile.toml", lambda d: "quick" in d)
         assert saved["mode"] == "quick" and saved["quick"] == {"likely_after": 3}
@@ -63,9 +67,9 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
         assert isinstance(app.screen, QuestionScreen)
         assert not session.is_quick
         assert not app.screen.query_one("#quick-state").display
-        assert session.skill.id == "sql"  # the first question left, in quiz order
-        assert session.progress.ratings == {"python": 3, "stats": 0, "sklearn": 0}
-        await pilot.press("3", "3", "2", "1", "2", "0")  # sql aws glue athena docker deep
+        assert session.skill.id == "aws"  # the first question left, in quiz order
+        assert session.progress.ratings == {"python": 3, "stats": 0, "sql": 3}
+        await pilot.press("3", "2", "1", "2", "0", "0")  # aws glue athena docker sklearn deep
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "Provisional" not in text_of(app, "#results-basis")
@@ -76,12 +80,12 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
     assert saved["ratings"] == {
         "python": 3,
         "stats": 0,
-        "sklearn": 0,
         "sql": 3,
         "aws": 3,
         "glue": 2,
         "athena": 1,
         "docker": 2,
+        "sklearn": 0,
         "deep": 0,
     }
 
@@ -161,7 +165,7 @@ def test_a_level_is_recorded_once_in_a_fresh_table(small_bank: Bank, tmp_path: P
         small_bank, progress, tmp_path / "p.toml", writer=ProfileWriter(tmp_path / "p.toml")
     )
     session.start_quick()
-    for level in (3, 0, 0):  # python, stats, sklearn: likely again, not newly
+    for level in (3, 0, 3):  # python, stats, sql: likely again, not newly
         session.answer(level)
     assert session.take_quick_news() is None
     assert progress.quick == QuickState(on=True, likely_after=1)
@@ -177,9 +181,27 @@ async def test_the_quick_mode_top_line_fits_80_columns(shipped_bank: Bank, home:
         assert text_of(app, "#where") == shipped_bank.category_by_id[skill.category].name
     where = max(len(category.name) for category in shipped_bank.categories)
     state = max(
-        len(f"quick mode · {word}: {role.name}")
-        for word, _ in QUICK_WORDS.values()
-        for role in shipped_bank.roles
+        len(NO_LEAD[0]),
+        *(
+            len(f"quick mode · {word}: {role.name}")
+            for word, _ in QUICK_WORDS.values()
+            for role in shipped_bank.roles
+        ),
     )
     padding, margin = 2, 1  # #question-top and #quick-state in app.tcss
     assert where + margin + state + padding <= 80
+
+
+async def test_no_role_is_named_until_an_answer_counts_for_one(make_app: MakeApp) -> None:
+    # It named the offsets' pick "leading" before the first answer, and after a 0.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        session = session_of(app)
+        assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
+        assert not app.screen.query_one("#quick-state").has_class("-sure")
+        await pilot.press("0")  # python 0: counts for no role
+        assert session.progress.ratings == {"python": 0}
+        assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
+        await pilot.press("2")
+        assert text_of(app, "#quick-state").startswith("quick mode · leading: ")

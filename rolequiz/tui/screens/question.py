@@ -29,6 +29,11 @@ QUICK_WORDS: dict[Certainty, tuple[str, str]] = {
     "likely": ("likely", "Quick mode: stays top whichever role's profile the other answers follow"),
     "settled": ("settled", "Quick mode: no answer to the questions left can change the top role"),
 }
+# Before any answer counts for the top role, only its offset puts it first: no role is named.
+NO_LEAD = (
+    "quick mode · no leading role yet",
+    "Quick mode: a role leads once you rate a skill it lists above 0",
+)
 
 
 def _answer_binding(level: int) -> Binding:
@@ -240,8 +245,12 @@ class QuestionScreen(Screen[None]):
         label.display = assessment is not None
         if assessment is None:
             return
-        word, meaning = QUICK_WORDS[assessment.certainty]
-        label.update(template("quick mode · $word: $role", word=word, role=assessment.top.name))
+        if assessment.evidence or assessment.certainty == "settled":
+            word, meaning = QUICK_WORDS[assessment.certainty]
+            label.update(template("quick mode · $word: $role", word=word, role=assessment.top.name))
+        else:
+            text, meaning = NO_LEAD
+            label.update(Content(text))
         label.tooltip = meaning
         label.set_class(assessment.certainty != "open", "-sure")
 
