@@ -3,24 +3,26 @@ survey together, and write profiles/*.toml for a person to review.
 
 Usage: python bench/fit_profiles.py [--content DIR] [--check] [--folds N]
 
-The scoring rule is rolequiz/scoring.py's: per role, the weighted mean of met skills over the
-rated ones, plus the role's offset. This script finds, for the skills the data sees, the weights
-and offsets under which that rule best names the role of the people and postings (softmax
+The scoring rule is rolequiz/domain/scoring.py's fit' plus the role's offset: per role, the
+weighted mean of met skills over the rated ones (focus left out: it needs the profiles). This
+script finds, for the skills the data sees, the weights and offsets under which that rule best
+names the role of the people and postings (softmax
 cross-entropy over the roles, each file counted equally and, within a file, each role counted
-equally), with weights kept positive (w = exp(theta)) and pulled towards equal (an L2 penalty
-on theta, its strength chosen by cross-validation over both files). The weights are then scaled
-to whole numbers 1-20 (20 for the role's strongest skill; one rounding to 0 is left out).
+equally), with weights bounded to 0-20 (L-BFGS-B) and pulled towards 0 by an L2 penalty, its
+strength chosen by cross-validation over both files. The weights are then scaled to whole
+numbers 1-20 (20 for the role's strongest skill; one rounding to 0 is left out).
 
 - Data Engineer, Data Analyst, Data Scientist, ML Engineer and MLOps Engineer are fitted. The
   survey merges ML Engineer and MLOps, so a surveyed ML engineer counts as a hit for either;
   MLOps postings (73 of them) are the MLOps profile's own evidence.
 - Data Science Engineer is a hybrid no file names: its weights are the mean of the Data
   Scientist and Data Engineer ones, its offset below both (judgement, written in the file).
-- Skills neither file asks about keep the weight the profile had, times 3 to match the 1-20
-  scale, with their target and must-have flag; their `why` says so.
+- Skills neither file asks about are judgement: the writer keeps their entries as the profiles
+  hold them (bench/write_profiles.py), so running this twice writes the same files.
 
 --check prints the cross-validated figures only (no files written). Needs numpy and scipy
-(`pip install -e '.[bench]'`); deterministic; runs in about a minute on 2 cores.
+(`pip install -e '.[bench]'`); deterministic. Slow: folds x penalties + 1 fits (16 by default),
+each about 7 minutes on 2 busy cores; `--folds 3 --penalties 0.001` is the quick re-run (4).
 """
 
 from __future__ import annotations
@@ -48,7 +50,6 @@ AS_CLASS = [0, 1, 2, 3, 3]  # MLOps counts as ML Engineer
 HYBRID = "data_science_engineer"
 LAMBDAS = (0.0003, 0.001, 0.003)
 SCALE = 20  # the strongest fitted skill of a role weighs this much
-JUDGEMENT_FACTOR = 3  # old 1-5 weights of skills the data does not see, on the 1-20 scale
 NAMES = {
     "data_engineer": "Data Engineer",
     "data_analyst": "Data Analyst",

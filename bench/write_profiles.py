@@ -1,8 +1,14 @@
 """Write profiles/*.toml from fitted weights (bench/fit_profiles.py), with a `why` per weight
-that quotes the data, grouped by category, for a person to review and edit."""
+that quotes the data, grouped by category, for a person to review and edit.
+
+Idempotent: the profiles on disk are the one place for what the data cannot tell. An entry whose
+`why` starts with JUDGEMENT (a skill neither file asks about) is written back as it stands,
+weight, target, must-have flag and why; a person edits it there. Every other entry, and the
+offsets, come from the fit, so fitting twice writes the same bytes."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +21,8 @@ from rolequiz.domain.content import Bank
 
 FITTED = ["data_engineer", "data_analyst", "data_scientist", "ml_engineer", "mlops_engineer"]
 HYBRID = "data_science_engineer"
-JUDGEMENT_FACTOR = 3  # old 1-5 weights of skills the data does not see, put on the 1-20 scale
+# Marks a weight the writer keeps as it stands: a skill neither file asks about.
+JUDGEMENT = "Judgement (neither file asks): "
 # Judgement: offsets of the hybrids. Data Science Engineer: just enough that a person strong on
 # both halves (tests/personas) gets it, little enough that it takes few pure postings. MLOps:
 # its fitted offset rests on 73 postings and a survey that cannot tell it from ML Engineer.
@@ -118,21 +125,23 @@ def write_profiles(
                 else:
                     why = why_fitted(skill.id, role_id, postings, survey)
             elif before:
-                weight = int(before["weight"]) * JUDGEMENT_FACTOR
-                why = "Judgement (neither file asks): " + before["why"]
-                if len(why) > 300:
-                    why = why[:296].rstrip() + " ..."
+                # Kept as it stands; an entry a person added without the marker gets it.
+                target, weight = int(before["target"]), int(before["weight"])
+                why = before["why"]
+                if not why.startswith(JUDGEMENT):
+                    why = JUDGEMENT + why
             else:
                 continue
             must_text = "must = true, " if must else ""
             entries[skill.id] = (
-                f'{skill.id} = {{ weight = {weight}, target = {target}, {must_text}why = "{why}" }}'
+                f"{skill.id} = {{ weight = {weight}, target = {target}, {must_text}"
+                f"why = {_string(why)} }}"
             )
         lines = [
             "schema_version = 1",
-            f'id = "{old["id"]}"',
-            f'name = "{old["name"]}"',
-            f'summary = "{old["summary"]}"',
+            f"id = {_string(old['id'])}",
+            f"name = {_string(old['name'])}",
+            f"summary = {_string(old['summary'])}",
             "# Added to closeness (docs/scoring.md): fitted by bench/fit_profiles.py,",
             "# or judgement for the hybrids (bench/write_profiles.py says why).",
             f"offset = {offset:.3f}",
@@ -147,3 +156,8 @@ def write_profiles(
             lines += [entries[i] for i in ids]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {path} ({len(entries)} skills, offset {offset:.3f})")
+
+
+def _string(text: str) -> str:
+    """A TOML basic string: JSON's escapes are a subset of TOML's."""
+    return json.dumps(text, ensure_ascii=False)

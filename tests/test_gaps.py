@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from rolequiz.domain.content import Bank
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rolequiz.domain.content import Bank, load_bank
 from rolequiz.domain.gaps import explain, gap_list, priority_of, unrated_list
 from rolequiz.domain.progress import Progress
 from rolequiz.domain.scoring import rank_roles
+from tests.conftest import write_content
 
 
 def test_engineer_gaps_are_ordered_by_weight_times_shortfall(mini_bank: Bank) -> None:
@@ -51,14 +58,82 @@ def test_priority_buckets() -> None:
     assert priority_of(3, 1, must=False) == "low"
 
 
-def test_explanation_names_strengths_of_the_top_role_and_holdbacks_of_the_runner_up(
+def test_explanation_names_what_the_top_role_weighs_more_and_the_runner_up_misses(
     mini_bank: Bank,
 ) -> None:
     ratings = {"sql": 3, "tableau": 2, "python": 1, "spark": 0}
     ranked = rank_roles(mini_bank, ratings)
     assert ranked[0].role.id == "analyst"
     why = explain(mini_bank, ranked, ratings)
-    assert [c.skill.id for c in why.strengths] == ["sql", "tableau", "python"]
+    # analyst over engineer: tableau (2 - 0) x met 2/2 = 2.0; sql (4 - 3) x 3/3 = 1.0;
+    # python weighs 1 against 3: a reason for the engineer, not the analyst
+    assert [(c.skill.id, c.amount) for c in why.strengths] == [("tableau", 2.0), ("sql", 1.0)]
     assert why.runner_up is not None and why.runner_up.id == "engineer"
-    # engineer: spark 0 of 3 (w4 -> 4.0 missing), python 1 of 3 (w3 -> 2.0 missing)
-    assert [(c.skill.id, c.amount) for c in why.holdbacks] == [("spark", 4.0), ("python", 2.0)]
+    # engineer over analyst: spark (4 - 0) x missing 3/3 = 4.0; python (3 - 1) x 2/3 missing
+    assert [c.skill.id for c in why.holdbacks] == ["spark", "python"]
+    assert [round(c.amount, 9) for c in why.holdbacks] == [4.0, round(4 / 3, 9)]
+
+
+# Both roles weigh sql and python alike (python with different targets); each has one own skill.
+ALIKE_ROLES = {
+    "analyst": (
+        "Analyst",
+        {"sql": (5, 3, True), "python": (3, 2, False), "tableau": (4, 2, False)},
+    ),
+    "engineer": (
+        "Engineer",
+        {"sql": (5, 3, True), "python": (3, 3, False), "spark": (4, 3, False)},
+    ),
+}
+
+
+def test_a_skill_both_roles_weigh_alike_is_never_a_reason(tmp_path: Path) -> None:
+    bank = load_bank(write_content(tmp_path, roles=ALIKE_ROLES))
+    ratings = {"sql": 4, "python": 3, "tableau": 3, "spark": 1}
+    ranked = rank_roles(bank, ratings)
+    # analyst: met 5 + 3 + 4 = 12 of 12, spark 1 is Aware (elsewhere 0): 1.0
+    # engineer: met 5 + 3 + 4/3 of 12, tableau 3 elsewhere 2/3: (28/3) / (38/3) = 0.737
+    assert [fit.role.id for fit in ranked] == ["analyst", "engineer"]
+    why = explain(bank, ranked, ratings)
+    # sql (rated 4) and python (rated 3) carry the analyst most, but the engineer as much
+    assert [(c.skill.id, c.amount) for c in why.strengths] == [("tableau", 4.0)]
+    # spark 1 of 3: (4 - 0) x 2/3 missing
+    assert [(c.skill.id, round(c.amount, 9)) for c in why.holdbacks] == [("spark", round(8 / 3, 9))]
+
+
+@pytest.fixture(scope="module")
+def alike_bank(tmp_path_factory: pytest.TempPathFactory) -> Bank:
+    return load_bank(write_content(tmp_path_factory.mktemp("alike"), roles=ALIKE_ROLES))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    levels=st.dictionaries(
+        st.sampled_from(["sql", "python", "tableau", "spark", "aws", "glue", "kinesis"]),
+        st.integers(min_value=0, max_value=4),
+    )
+)
+def test_every_named_skill_is_weighed_more_by_its_role(
+    alike_bank: Bank, levels: dict[str, int]
+) -> None:
+    bank = alike_bank
+    ranked = rank_roles(bank, levels)
+    why = explain(bank, ranked, levels)
+    assert why.runner_up is not None
+    for role, other, named in (
+        (why.top_role, why.runner_up, why.strengths),
+        (why.runner_up, why.top_role, why.holdbacks),
+    ):
+        for item in named:
+            other_spec = other.skills.get(item.skill.id)
+            assert role.skills[item.skill.id].weight > (other_spec.weight if other_spec else 0)
+            assert item.amount > 0
+
+
+def test_with_one_role_its_strengths_are_its_own_skills(tmp_path: Path) -> None:
+    bank = load_bank(write_content(tmp_path, roles={"analyst": ALIKE_ROLES["analyst"]}))
+    ratings = {"sql": 3, "python": 1, "tableau": 0}
+    why = explain(bank, rank_roles(bank, ratings), ratings)
+    # sql 5 x 3/3, python 3 x 1/2; tableau 0 is no strength
+    assert [(c.skill.id, c.amount) for c in why.strengths] == [("sql", 5.0), ("python", 1.5)]
+    assert why.runner_up is None and why.holdbacks == ()

@@ -54,13 +54,13 @@ class Unrated:
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One skill's part in a role's score: what it adds (strengths) or misses (hold-backs)."""
+    """One skill that sets a role apart from the other one explained (explain)."""
 
     skill: Skill
     level: int
     target: int
     weight: float
-    amount: float  # weight * met for a strength, weight * missing share for a hold-back
+    amount: float  # weight above the other role's, times the met (strength) or missing share
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,34 +125,47 @@ def unrated_list(bank: Bank, role: Role, progress: Progress) -> list[Unrated]:
 
 
 def explain(bank: Bank, ranked: list[RoleFit], ratings: Mapping[str, int]) -> Explanation:
-    """The skills that carried the top role, and those that hold back the runner-up."""
+    """What tells the top role apart from the runner-up, in the person's answers.
+
+    Strengths: skills the person rated above 0 that the top role weighs more than the runner-up,
+    by (top weight - runner-up weight) * the top role's met share. Hold-backs: skills rated below
+    the runner-up's target that it weighs more than the top role, by (runner-up weight - top
+    weight) * the share missing. A skill both weigh alike says nothing about which role is
+    closer (Python, SQL), so it is never named; a role that does not list a skill weighs it 0.
+    With one role, its strengths are its own skills by weight * met share.
+    """
     order = _quiz_index(bank)
     top = ranked[0].role
-    strengths: list[Contribution] = []
-    for skill_id, spec in top.skills.items():
-        level = ratings.get(skill_id)
-        if level:
-            met = rated_terms(spec.weight, spec.target, level)[0]
-            strengths.append(
-                Contribution(bank.skill_by_id[skill_id], level, spec.target, spec.weight, met)
-            )
-    strengths.sort(key=lambda c: (-c.amount, order[c.skill.id]))
     runner_up = ranked[1].role if len(ranked) > 1 else None
-    holdbacks: list[Contribution] = []
-    if runner_up is not None:
-        for skill_id, spec in runner_up.skills.items():
-            level = ratings.get(skill_id)
-            if level is not None and level < spec.target:
-                missing = spec.weight - rated_terms(spec.weight, spec.target, level)[0]
-                holdbacks.append(
-                    Contribution(
-                        bank.skill_by_id[skill_id], level, spec.target, spec.weight, missing
-                    )
-                )
-        holdbacks.sort(key=lambda c: (-c.amount, order[c.skill.id]))
+    strengths = _weighed_apart(bank, top, runner_up, ratings, strength=True)
+    holdbacks = _weighed_apart(bank, runner_up, top, ratings, strength=False) if runner_up else []
+    strengths.sort(key=lambda c: (-c.amount, order[c.skill.id]))
+    holdbacks.sort(key=lambda c: (-c.amount, order[c.skill.id]))
     return Explanation(
         top_role=top,
         strengths=tuple(strengths[:EXPLAIN_TOP]),
         runner_up=runner_up,
         holdbacks=tuple(holdbacks[:EXPLAIN_TOP]),
     )
+
+
+def _weighed_apart(
+    bank: Bank, role: Role, other: Role | None, ratings: Mapping[str, int], *, strength: bool
+) -> list[Contribution]:
+    """The rated skills `role` weighs more than `other`: met (strength) or missed (hold-back)
+    shares of the difference in weight."""
+    found: list[Contribution] = []
+    for skill_id, spec in role.skills.items():
+        level = ratings.get(skill_id)
+        if level is None or (level == 0 if strength else level >= spec.target):
+            continue
+        other_spec = other.skills.get(skill_id) if other else None
+        margin = spec.weight - (other_spec.weight if other_spec else 0.0)
+        if margin <= 0:
+            continue
+        met_share = rated_terms(1.0, spec.target, level)[0]
+        amount = margin * (met_share if strength else 1.0 - met_share)
+        found.append(
+            Contribution(bank.skill_by_id[skill_id], level, spec.target, spec.weight, amount)
+        )
+    return found

@@ -348,7 +348,7 @@ class ResultsScreen(Screen[None]):
             Content.assemble(
                 ("Why ", "bold"), (printable(why.top_role.name), "bold"), (" leads: ", "bold")
             )
-            + _contributions(why.strengths, "no skill rated above 0 yet")
+            + _contributions(why.strengths, "no rated skill sets it apart yet")
         ]
         if why.runner_up is not None:
             lines.append(
@@ -357,7 +357,7 @@ class ResultsScreen(Screen[None]):
                     (printable(why.runner_up.name), "bold"),
                     (": ", "bold"),
                 )
-                + _contributions(why.holdbacks, "nothing answered is below its target")
+                + _contributions(why.holdbacks, "nothing it needs more is rated below target")
             )
         return Content("\n").join(lines)
 
