@@ -235,3 +235,35 @@ async def test_results_show_file_text_safely(hostile_bank: Bank, hostile_home: P
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         await drawn(pilot, "results", MARKUP, TAG)
+
+
+async def test_plan_history_and_job_ad_screens_show_file_text_safely(
+    hostile_bank: Bank, hostile_home: Path
+) -> None:
+    from rolequiz.tui.screens.history import HistoryScreen
+    from rolequiz.tui.screens.job_ad import JobAdScreen
+    from rolequiz.tui.screens.plan import PlanScreen
+
+    profile = hostile_home / "p.toml"
+    profile.write_text("schema_version = 1\n[ratings]\nalpha = 2\n", encoding="utf-8")
+    typed = f"ad[b]bold{TAG}.txt"  # what a person can type: markup, no controls, no "/"
+    (hostile_home / typed).write_bytes(b"\x00\x01binary")
+    app = _app(hostile_bank, profile, hostile_home)
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts.hook) as pilot:
+        await pilot.press("enter", "r", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        await drawn(pilot, "the plan", MARKUP, TAG)
+        await pilot.press("escape", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await drawn(pilot, "the history")
+        await pilot.press("escape", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, JobAdScreen)
+        await retype(pilot, typed)
+        await pilot.press("enter")
+        await drawn(pilot, "a job ad that cannot be read", typed)
+    for text in toasts.texts():
+        assert_safe(text, "a toast")
