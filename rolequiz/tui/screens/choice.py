@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from rolequiz.tui.widgets.cursor import move_cursor
+
 T = TypeVar("T")
 
 
@@ -138,11 +140,7 @@ class ChoiceScreen(ModalScreen[T], Generic[T]):
             self.dismiss(self.choices[highlighted][1])
 
     def action_move(self, step: int) -> None:
-        choices = self.query_one(OptionList)
-        if step > 0:
-            choices.action_cursor_down()
-        else:
-            choices.action_cursor_up()
+        move_cursor(self.query_one(OptionList), step)
 
     async def action_help(self) -> None:
         await self.app.run_action("help")

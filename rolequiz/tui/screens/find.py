@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from rolequiz.domain.content import Bank, Skill
 from rolequiz.domain.session import QuizSession
 from rolequiz.text import printable
+from rolequiz.tui.widgets.cursor import move_cursor
 from rolequiz.tui.widgets.literal import literal
 
 MAX_SHOWN = 40
@@ -127,11 +128,7 @@ class FindModal(ModalScreen[str | None]):
         return Option(prompt, id=skill.id)
 
     def action_move(self, step: int) -> None:
-        results = self.query_one(OptionList)
-        if step > 0:
-            results.action_cursor_down()
-        else:
-            results.action_cursor_up()
+        move_cursor(self.query_one(OptionList), step)
 
     def action_open(self) -> None:
         results = self.query_one(OptionList)

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static, Tree
 
 from rolequiz.domain.session import QuizSession
 from rolequiz.text import printable
+from rolequiz.tui.widgets.cursor import move_cursor
 from rolequiz.tui.widgets.literal import template
 
 STATE_MARKS = {
@@ -111,11 +112,7 @@ class OverviewScreen(Screen[str | None]):
             self.dismiss(node.data)
 
     def action_move(self, step: int) -> None:
-        tree = self.query_one(Tree)
-        if step > 0:
-            tree.action_cursor_down()
-        else:
-            tree.action_cursor_up()
+        move_cursor(self.query_one(Tree), step)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         # A click on a skill opens it (enter is handled by `action_open`).
