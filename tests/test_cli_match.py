@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -242,3 +243,46 @@ def test_a_broken_market_file_is_one_warning_and_no_figures(
     assert code == 0 and "market:" not in out
     assert err.count("\n") == 1 and "share.sql: input should be less than or equal to 1" in err
     assert err.endswith("(market figures left out)\n")
+
+
+def test_market_figures_beside_the_gaps_of_the_report_in_each_format(
+    capsys: pytest.CaptureFixture[str], profile: Path, market: Path
+) -> None:
+    code, out, err = run(capsys, "report", str(profile), "--role", "engineer")
+    assert code == 0 and err == ""
+    gaps = {gap["skill"]: gap for gap in tomllib.loads(out)["gaps"]}
+    assert gaps["spark"]["market"] == "named in 47% of Engineer postings, 2023"
+    assert gaps["python"]["market"] == "no 2023 posting names it"
+    code, out, _ = run(capsys, "report", str(profile), "--role", "engineer", "--format", "markdown")
+    assert "   - Market: named in 47% of Engineer postings, 2023\n" in out
+    code, out, _ = run(capsys, "report", str(profile), "--role", "engineer", "--format", "html")
+    assert '<span class="market">Market: no 2023 posting names it</span>' in out
+
+
+def test_market_figures_beside_the_skills_of_one_role(
+    capsys: pytest.CaptureFixture[str], market: Path
+) -> None:
+    code, out, err = run(capsys, "roles", "engineer")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[3].split()[:6] == ["skill", "id", "weight", "target", "must-have", "market"]
+    spark = next(line for line in lines if " spark " in line)
+    assert "named in 47% of Engineer postings, 2023" in spark
+    python = next(line for line in lines if " python " in line)
+    assert "no 2023 posting names it" in python
+    code, out, _ = run(capsys, "roles", "engineer", "--format", "json")
+    skills = {skill["id"]: skill for skill in json.loads(out)["skills"]}
+    assert skills["spark"]["market"] == "named in 47% of Engineer postings, 2023"
+    assert skills["python"]["market"] == "no 2023 posting names it"
+    assert "market" not in skills["glue"]  # the postings cannot name it: nothing to say
+
+
+def test_a_broken_market_file_leaves_the_report_and_the_role_whole(
+    capsys: pytest.CaptureFixture[str], profile: Path, market: Path
+) -> None:
+    market.write_text(MARKET.replace("sql = 0.5", "sql = 5"), encoding="utf-8")
+    code, out, err = run(capsys, "report", str(profile), "--role", "engineer")
+    assert code == 0 and err.endswith("(market figures left out)\n")
+    assert [gap["skill"] for gap in tomllib.loads(out)["gaps"] if "market" in gap] == []
+    code, out, err = run(capsys, "roles", "engineer")
+    assert code == 0 and "market" not in out and err.endswith("(market figures left out)\n")

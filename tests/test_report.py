@@ -88,3 +88,59 @@ def test_a_newer_report_is_refused(tmp_path: Path) -> None:
     path.write_text("schema_version = 5\n", encoding="utf-8")
     with pytest.raises(ProfileError, match="newer than this rolequiz understands"):
         load_report(path)
+
+
+MARKET = """schema_version = 1
+source = "Test postings"
+first_posted = 2023-01-01
+last_posted = 2023-12-31
+postings = 20
+covered = ["spark", "python"]
+
+[roles.engineer]
+title = "Engineer"
+postings = 20
+share = { spark = 0.47 }
+"""
+
+
+def test_a_gap_carries_its_market_line_through_a_write_and_a_read(
+    mini_root: Path, tmp_path: Path
+) -> None:
+    from rolequiz.domain.content import load_bank
+    from rolequiz.domain.market import MARKET_FILE, market_for
+
+    (mini_root / MARKET_FILE).parent.mkdir()
+    (mini_root / MARKET_FILE).write_text(MARKET, encoding="utf-8")
+    bank = load_bank(mini_root)
+    market, warning = market_for(bank)
+    assert market is not None and warning is None
+    report = build_report(
+        bank,
+        engineer_progress(),
+        source="p.toml",
+        role=bank.role_by_id["engineer"],
+        generated=WHEN,
+        market=market,
+    )
+    assert [(g["skill"], g.get("market")) for g in report["gaps"]] == [
+        ("spark", "named in 47% of Engineer postings, 2023"),
+        ("python", "no 2023 posting names it"),
+    ]
+    path = tmp_path / "report.toml"
+    write_report(path, report)
+    assert load_report(path) == report
+    path.write_text(path.read_text(encoding="utf-8").replace('market = "no', "market = 3 #"))
+    with pytest.raises(ProfileError, match=r"gaps\.1\.market: input should be a valid string"):
+        load_report(path)
+
+
+def test_a_broken_market_file_is_no_figures_and_one_line(mini_root: Path) -> None:
+    from rolequiz.domain.content import load_bank
+    from rolequiz.domain.market import MARKET_FILE, market_for
+
+    (mini_root / MARKET_FILE).parent.mkdir()
+    (mini_root / MARKET_FILE).write_text(MARKET.replace("0.47", "47"), encoding="utf-8")
+    market, warning = market_for(load_bank(mini_root))
+    assert market is None and warning is not None
+    assert "\n" not in warning and warning.endswith("(market figures left out)")

@@ -130,7 +130,11 @@ def report(
     role = bank.find_role(role_name) if role_name else None
     # The report is UTF-8: a file name with control characters or bytes that are not UTF-8 is
     # recorded escaped rather than making the report unwritable.
-    data = build_report(bank, progress, source=printable(str(source)), role=role)
+    from rolequiz.cli.match import market_or_warn
+
+    data = build_report(
+        bank, progress, source=printable(str(source)), role=role, market=market_or_warn(bank)
+    )
     from rolequiz.files.report_formats import report_text
 
     text = report_text(bank, progress, data, form)
@@ -199,9 +203,15 @@ def list_roles(bank: Bank, output: str) -> int:
 
 
 def show_role(bank: Bank, name: str, output: str) -> int:
-    """One role: its skills with weight, target, must-have and why, the most weighted first."""
+    """One role: its skills with weight, target, must-have, the market figure and why, the
+    most weighted first (the market figure only where the postings say something of it)."""
+    from rolequiz.cli.match import market_or_warn
+    from rolequiz.domain.market import market_note
+
     role = bank.find_role(name)
     skills = sorted(role.skills.items(), key=lambda item: -item[1].weight)  # stable: file order
+    market = market_or_warn(bank)
+    notes = {skill_id: market_note(market, skill_id, role.id) for skill_id, _ in skills}
     if output == "json":
         record = {
             "id": role.id,
@@ -215,13 +225,16 @@ def show_role(bank: Bank, name: str, output: str) -> int:
                     "target": spec.target,
                     "must": spec.must,
                     "why": spec.why,
+                    **({"market": notes[skill_id]} if notes[skill_id] else {}),
                 }
                 for skill_id, spec in skills
             ],
         }
         out(json_line(record))
         return 0
-    rows = [["skill", "id", "weight", "target", "must-have", "why"]]
+    # The column only when the figures say something of one of the skills.
+    shown = any(notes.values())
+    rows = [["skill", "id", "weight", "target", "must-have", *(["market"] if shown else []), "why"]]
     rows += [
         [
             _skill_name(bank, skill_id),
@@ -229,6 +242,7 @@ def show_role(bank: Bank, name: str, output: str) -> int:
             f"{spec.weight:g}",
             str(spec.target),
             "yes" if spec.must else "",
+            *([notes[skill_id]] if shown else []),
             spec.why,
         ]
         for skill_id, spec in skills

@@ -24,7 +24,7 @@ from rolequiz.domain.job_ad import (
     fit_ad,
     summary_line,
 )
-from rolequiz.domain.market import Market, load_market, market_note
+from rolequiz.domain.market import Market, market_for, market_note
 from rolequiz.errors import RolequizError
 from rolequiz.text import printable
 
@@ -116,11 +116,10 @@ def _ratings(bank: Bank, profile: Path | None) -> dict[str, int]:
 def market_or_warn(bank: Bank) -> Market | None:
     """The content's market figures, if any; a broken file is one warning line and no figures
     (they are an extra: a command never fails for them)."""
-    try:
-        return load_market(bank.source)
-    except RolequizError as exc:
-        note(f"rolequiz: warning: {printable(str(exc))} (market figures left out)\n")
-        return None
+    market, warning = market_for(bank)
+    if warning is not None:
+        note(f"rolequiz: warning: {printable(warning)}\n")
+    return market
 
 
 def role_market(market: Market | None, role: Role) -> list[tuple[str, str]]:

@@ -16,7 +16,15 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass as model
 
-from rolequiz.domain.content import MODEL, STRICT, SUPPORTED_CONTENT_SCHEMA, Id, Line, Name
+from rolequiz.domain.content import (
+    MODEL,
+    STRICT,
+    SUPPORTED_CONTENT_SCHEMA,
+    Bank,
+    Id,
+    Line,
+    Name,
+)
 from rolequiz.errors import RolequizError
 from rolequiz.text import printable, short_repr
 from rolequiz.tomlio import MAX_CONTENT_BYTES, read_toml
@@ -80,6 +88,15 @@ def load_market(root: Path | None) -> Market | None:
         errors = exc.errors()
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise RolequizError(f"{shown}: {_describe(errors[0])}{more}") from None
+
+
+def market_for(bank: Bank) -> tuple[Market | None, str | None]:
+    """The market figures of the bank's content folder, never failing: they are an extra, so a
+    broken file gives no figures and the one line saying why (for a command to warn with)."""
+    try:
+        return load_market(bank.source), None
+    except RolequizError as exc:
+        return None, f"{exc} (market figures left out)"
 
 
 def _describe(error: Any) -> str:

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from rolequiz.domain.content import Bank, Role
-from rolequiz.domain.gaps import explain, gap_list, unrated_list
+from rolequiz.domain.gaps import Gap, explain, gap_list, unrated_list
+from rolequiz.domain.market import Market, market_note
 from rolequiz.domain.progress import Progress, now_utc
 from rolequiz.domain.quiz import counts
 from rolequiz.domain.scoring import rank_roles
@@ -34,8 +35,10 @@ def build_report(
     source: str,
     role: Role | None = None,
     generated: datetime | None = None,
+    market: Market | None = None,
 ) -> dict[str, Any]:
-    """The report as a TOML-ready dict (scores rounded so a write and a read give it back)."""
+    """The report as a TOML-ready dict (scores rounded so a write and a read give it back);
+    a gap has a `market` line when `market`'s figures have something to say of it."""
     ranked = rank_roles(bank, progress.ratings)
     recommended = ranked[0].role
     target = role or recommended
@@ -74,20 +77,7 @@ def build_report(
             "runner_up": why.runner_up.id if why.runner_up else "",
             "holdbacks": [c.skill.id for c in why.holdbacks],
         },
-        "gaps": [
-            {
-                "skill": gap.skill.id,
-                "name": gap.skill.name,
-                "current": gap.current,
-                "target": gap.target,
-                "priority": gap.priority,
-                "must": gap.must,
-                "weight": gap.weight,
-                "tip": gap.skill.tip,
-                "resources": [{"title": r.title, "url": r.url} for r in gap.skill.resources],
-            }
-            for gap in gap_list(bank, target, progress.ratings)
-        ],
+        "gaps": [_gap(gap, market, target.id) for gap in gap_list(bank, target, progress.ratings)],
         "unrated": [
             {
                 "skill": item.skill.id,
@@ -100,6 +90,24 @@ def build_report(
         ],
     }
     return report
+
+
+def _gap(gap: Gap, market: Market | None, role_id: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "skill": gap.skill.id,
+        "name": gap.skill.name,
+        "current": gap.current,
+        "target": gap.target,
+        "priority": gap.priority,
+        "must": gap.must,
+        "weight": gap.weight,
+        "tip": gap.skill.tip,
+    }
+    note = market_note(market, gap.skill.id, role_id)
+    if note:  # left out rather than empty: nothing honest to say
+        entry["market"] = note
+    entry["resources"] = [{"title": r.title, "url": r.url} for r in gap.skill.resources]
+    return entry
 
 
 def report_to_toml(report: dict[str, Any]) -> str:

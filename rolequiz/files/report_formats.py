@@ -147,6 +147,8 @@ def report_to_markdown(report: Mapping[str, Any], categories: list[CategoryLevel
         )
         if gap["tip"]:
             lines.append(f"   - Next: {md(gap['tip'])}")
+        if gap.get("market"):
+            lines.append(f"   - Market: {md(gap['market'])}")
         for resource in gap["resources"]:
             lines.append(f"   - {_md_link(resource['title'], resource['url'])}")
     if report["unrated"]:
@@ -298,6 +300,8 @@ def _gap_item(gap: Mapping[str, Any]) -> str:
     ]
     if gap["tip"]:
         parts.append(f"<br>Next: {h(gap['tip'])}")
+    if gap.get("market"):
+        parts.append(f'<br><span class="market">Market: {h(gap["market"])}</span>')
     if gap["resources"]:
         parts.append("<ul>")
         parts += [f"<li>{_html_link(r['title'], r['url'])}</li>" for r in gap["resources"]]

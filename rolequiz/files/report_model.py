@@ -55,6 +55,7 @@ class GapEntry(_Strict):
     must: bool
     weight: float
     tip: str
+    market: str = ""  # only when the market figures say something of the skill
     resources: list[Link]
 
 

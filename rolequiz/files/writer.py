@@ -153,11 +153,17 @@ class ProfileWriter:
         profile (`write_report_text` says what else it refuses). Raises RolequizError (one
         line) on failure."""
         # Imported here: the gap report is not needed to open the quiz.
+        from rolequiz.domain.market import market_for
         from rolequiz.files.history import take_snapshot
         from rolequiz.files.report import build_report, write_report_text
         from rolequiz.files.report_formats import report_text
 
-        report = build_report(bank, progress, source=str(self.path), role=role, generated=generated)
+        # Read at each export (a rare press of a key): the figures are small, and a broken
+        # file only leaves them out of the report.
+        market = market_for(bank)[0]
+        report = build_report(
+            bank, progress, source=str(self.path), role=role, generated=generated, market=market
+        )
         write_report_text(
             path,
             report_text(bank, progress, report, form),

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -44,6 +45,7 @@ from rolequiz.text import printable
 from rolequiz.tui.screens.paths import shown_path
 
 if TYPE_CHECKING:
+    from rolequiz.domain.market import Market
     from rolequiz.tui.screens.faults import QuitChoice
     from rolequiz.tui.screens.help import HelpSection
     from rolequiz.tui.screens.welcome import StartMode
@@ -395,12 +397,20 @@ class RolequizApp(App[int]):
         self.session.start_quick()
         self._show_moved()
 
+    @cached_property
+    def market(self) -> Market | None:
+        """The content's market figures, read when the results first open and kept for the
+        app's life; a broken file only hides them (they are an extra)."""
+        from rolequiz.domain.market import market_for
+
+        return market_for(self.bank)[0]
+
     def action_results(self) -> None:
         from rolequiz.tui.screens.results import ResultsScreen
 
         if self.session is None or self._back_to_question() is None:
             return
-        self.push_screen(ResultsScreen(self.session))
+        self.push_screen(ResultsScreen(self.session, self.market))
 
     def action_overview(self) -> None:
         from rolequiz.tui.screens.overview import OverviewScreen

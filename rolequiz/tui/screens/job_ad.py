@@ -17,12 +17,11 @@ from textual.widgets import DataTable, Footer, Input, Static, TextArea
 from rolequiz.domain.content import Bank
 from rolequiz.domain.job_ad import MAX_AD_BYTES, AdError, AdFit, Matcher, ad_text, fit_ad
 from rolequiz.domain.job_ad import summary_line as ad_summary
-from rolequiz.domain.market import market_note
+from rolequiz.domain.market import Market, market_note
 from rolequiz.errors import RolequizError
 from rolequiz.text import printable
 from rolequiz.tomlio import read_limited
-from rolequiz.tui.screens.plan import content_market, gap_notes
-from rolequiz.tui.widgets.gap_card import GapCard
+from rolequiz.tui.widgets.gap_card import GapCard, GapNote, gap_notes
 from rolequiz.tui.widgets.literal import literal, template
 
 PASTED = "the pasted ad"
@@ -61,10 +60,6 @@ class JobAdScreen(Screen[None]):
         #ad-gaps-title {
             margin-top: 1;
         }
-        .ad-note {
-            padding-left: 8;
-            color: $text-muted;
-        }
     }
     """
 
@@ -97,10 +92,13 @@ class JobAdScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, bank: Bank, ratings: Mapping[str, int]) -> None:
+    def __init__(
+        self, bank: Bank, ratings: Mapping[str, int], market: Market | None = None
+    ) -> None:
         super().__init__()
         self.bank = bank
         self.ratings = ratings
+        self.market = market
         self._matcher: Matcher | None = None
 
     def compose(self) -> ComposeResult:
@@ -189,14 +187,14 @@ class JobAdScreen(Screen[None]):
                 count=str(count) if count else "none",
             )
         )
-        market = content_market(self.bank)
+        market = self.market
         gaps = self.query_one("#ad-gaps", Vertical)
-        widgets: list[Static | GapCard] = []
+        widgets: list[GapCard | GapNote] = []
         for gap in fit.gaps:
             widgets.append(GapCard(gap, self.bank.levels))
             notes = gap_notes(None, market_note(market, gap.skill.id, fit.role.id))
             if notes:
-                widgets.append(Static(literal(notes), classes="ad-note"))
+                widgets.append(GapNote(notes))
         with self.app.batch_update():
             gaps.remove_children()
             gaps.mount_all(widgets)

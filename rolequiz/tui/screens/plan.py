@@ -10,30 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from rolequiz.domain.content import Bank, Level
-from rolequiz.domain.market import Market, load_market, market_note
+from rolequiz.domain.content import Level
+from rolequiz.domain.market import Market, market_note
 from rolequiz.domain.plan import Plan, PlanItem
-from rolequiz.errors import RolequizError
-from rolequiz.tui.widgets.gap_card import GapCard
+from rolequiz.tui.widgets.gap_card import GapCard, GapNote, gap_notes
 from rolequiz.tui.widgets.literal import literal, template
-
-
-def content_market(bank: Bank) -> Market | None:
-    """The content's market figures, or None: they are an extra, a broken file only hides them."""
-    try:
-        return load_market(bank.source)
-    except RolequizError:
-        return None
-
-
-def gap_notes(item_after: str | None, note: str) -> str:
-    """The line under a gap card: the skill to learn first, the market figure; "" for none."""
-    parts = []
-    if item_after:
-        parts.append(f"after {item_after}")
-    if note:
-        parts.append(f"market: {note}")
-    return " · ".join(parts)
 
 
 class PlanScreen(Screen[None]):
@@ -55,10 +36,6 @@ class PlanScreen(Screen[None]):
         }
         #plan-unrated {
             margin-top: 1;
-        }
-        .plan-note {
-            padding-left: 8;
-            color: $text-muted;
         }
     }
     """
@@ -114,7 +91,7 @@ class PlanScreen(Screen[None]):
         after = names[item.after] if item.after else None
         notes = gap_notes(after, market_note(self.market, item.gap.skill.id, self.plan.role.id))
         if notes:
-            yield Static(literal(notes), classes="plan-note")
+            yield GapNote(notes)
 
     def action_close(self) -> None:
         self.dismiss(None)

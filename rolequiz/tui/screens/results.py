@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,12 +15,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from rolequiz.domain.content import Role
-from rolequiz.domain.gaps import Contribution, Unrated, explain, gap_list, unrated_list
+from rolequiz.domain.gaps import Contribution, Gap, Unrated, explain, gap_list, unrated_list
+from rolequiz.domain.market import Market, market_note
 from rolequiz.domain.scoring import RoleFit
 from rolequiz.domain.session import QuizSession
 from rolequiz.text import printable
 from rolequiz.tui.widgets.answer_counts import answer_counts
-from rolequiz.tui.widgets.gap_card import GapCard
+from rolequiz.tui.widgets.gap_card import GapCard, GapNote, gap_notes
 from rolequiz.tui.widgets.literal import literal, template
 from rolequiz.tui.widgets.match_bar import match_bar
 
@@ -215,9 +217,12 @@ class ResultsScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, session: QuizSession) -> None:
+    def __init__(self, session: QuizSession, market: Market | None = None) -> None:
+        """`market`: the content's market figures (loaded once by the app), shown under each
+        gap; None shows none."""
         super().__init__()
         self.session = session
+        self.market = market
         self.ranked = session.ranked()
         self.selected: Role = self.ranked[0].role
         self._columns: tuple[str, ...] = ()
@@ -397,12 +402,21 @@ class ResultsScreen(Screen[None]):
         cards = self.query_one("#gap-cards", Vertical)
         with self.app.batch_update():
             cards.remove_children()
-            cards.mount_all(GapCard(gap, bank.levels) for gap in gaps)
+            cards.mount_all(self._gap_widgets(gaps, role))
         unrated = unrated_list(bank, role, session.progress)
         unrated_text = self.query_one("#unrated", Static)
         unrated_text.update(self._unrated(unrated))
         unrated_text.display = bool(unrated)
         self.query_one("#results-detail", VerticalScroll).scroll_home(animate=False)
+
+    def _gap_widgets(self, gaps: list[Gap], role: Role) -> Iterator[GapCard | GapNote]:
+        """Each gap's card, then its market line when there is something honest to say."""
+        levels = self.session.bank.levels
+        for gap in gaps:
+            yield GapCard(gap, levels)
+            notes = gap_notes(None, market_note(self.market, gap.skill.id, role.id))
+            if notes:
+                yield GapNote(notes)
 
     def _unrated(self, unrated: list[Unrated]) -> Content:
         """The role's skills with no level, by why: not sure, still to answer, not applicable."""
@@ -454,7 +468,7 @@ class ResultsScreen(Screen[None]):
 
     def action_plan(self) -> None:
         from rolequiz.domain.plan import learning_plan
-        from rolequiz.tui.screens.plan import PlanScreen, content_market
+        from rolequiz.tui.screens.plan import PlanScreen
 
         session = self.session
         session.set_target_role(self.selected.id)
@@ -462,7 +476,7 @@ class ResultsScreen(Screen[None]):
         target.update(self._target_line())
         target.display = True
         plan = learning_plan(session.bank, self.selected, session.progress)
-        self.app.push_screen(PlanScreen(plan, session.bank.levels, content_market(session.bank)))
+        self.app.push_screen(PlanScreen(plan, session.bank.levels, self.market))
 
     def action_history(self) -> None:
         from rolequiz.tui.screens.history import HistoryScreen
@@ -472,7 +486,8 @@ class ResultsScreen(Screen[None]):
     def action_job_ad(self) -> None:
         from rolequiz.tui.screens.job_ad import JobAdScreen
 
-        self.app.push_screen(JobAdScreen(self.session.bank, self.session.progress.ratings))
+        session = self.session
+        self.app.push_screen(JobAdScreen(session.bank, session.progress.ratings, self.market))
 
     def action_help(self) -> None:
         # Imported here: the app imports this screen.

@@ -1,4 +1,5 @@
-"""One skill to learn for a role: priority, current → target, the next step and where to learn."""
+"""One skill to learn for a role: priority, current → target, the next step and where to learn;
+the muted line that may follow it (the skill to learn first, the market figure)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.widgets import Label, Static
 from rolequiz.domain.content import Level
 from rolequiz.domain.gaps import Gap
 from rolequiz.text import printable
+from rolequiz.tui.widgets.literal import literal
 from rolequiz.tui.widgets.resource_link import ResourceLink
 
 PRIORITY_STYLE = {"high": "bold $text-error", "medium": "bold $text-warning", "low": "$text-muted"}
@@ -82,3 +84,27 @@ class GapCard(Horizontal, can_focus=True):
             for resource in self.gap.skill.resources:
                 yield Static(Content("• " + printable(resource.title)), classes="gap-resource")
                 yield ResourceLink(resource.url)
+
+
+def gap_notes(item_after: str | None, note: str) -> str:
+    """The line under a gap card: the skill to learn first, the market figure; "" for none."""
+    parts = []
+    if item_after:
+        parts.append(f"after {item_after}")
+    if note:
+        parts.append(f"market: {note}")
+    return " · ".join(parts)
+
+
+class GapNote(Static):
+    """The muted line under a gap card (`gap_notes`), shown as typed, lined up with its text."""
+
+    DEFAULT_CSS = """
+    GapNote {
+        padding-left: 8;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, notes: str) -> None:
+        super().__init__(literal(notes), classes="gap-note")
