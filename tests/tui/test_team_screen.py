@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.widgets import DataTable
 
 from rolequiz.cli.beyond_commands import load_team
@@ -99,3 +100,15 @@ def test_without_a_terminal_one_line(
     monkeypatch.setattr(main, "has_terminal", lambda: False)
     with pytest.raises(RolequizError, match="needs a terminal"):
         beyond_commands.team_screen(small_bank, [team_dir(tmp_path)], None)
+
+
+async def test_cells_follow_the_theme(small_bank: Bank, tmp_path: Path) -> None:
+    app = team_app(small_bank, team_dir(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        table: DataTable[Text] = app.screen.query_one("#team-map", DataTable)
+        dark = table.get_row_at(2)[4]  # [SQL] at level 3: two of three people
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = table.get_row_at(2)[4]
+        assert isinstance(dark, Text) and isinstance(light, Text)
+        assert str(dark) == str(light) == " 2 " and dark.style != light.style

@@ -81,7 +81,8 @@ class TeamScreen(Screen[None]):
         for index, head in enumerate(LEVEL_HEADS):
             table.add_column(Text(head, justify="right"), key=str(index))
         self._fill()
-        self.watch(self.app, "theme", lambda _: self._fill(), init=False)
+        # The signal comes once the new theme's colours are in theme_variables.
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._fill())
 
     def _heat(self, count: int) -> Text:
         """The count on a background the more filled in the more people are at that level."""
