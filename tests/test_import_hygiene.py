@@ -14,7 +14,7 @@ import pytest
 
 import rolequiz
 
-UI_MODULES = {"rolequiz.tui.app"}
+UI_MODULES = {"rolequiz.tui.app", "rolequiz.tui.team_app"}
 UI_PACKAGES = ("rolequiz.tui.screens", "rolequiz.tui.widgets")
 # What the domain sits above: it may use only itself and the foundation modules
 # (rolequiz.errors, rolequiz.text, rolequiz.tomlio, rolequiz.tomlfast).

@@ -61,6 +61,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "team",
         "a team's levels per skill, its gaps and its mentors",
         "rolequiz team profiles/ --format html > team.html",
+        "rolequiz team profiles/ --tui",
     )
     team.add_argument(
         "profiles",
@@ -71,6 +72,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     team.add_argument("--role", help="the role to check the team against (default: every role)")
     add_format(team, "text", "json", "markdown", "html")
+    team.add_argument(
+        "--tui", action="store_true", help="open the view as a screen: a heat map to drill into"
+    )
 
 
 def handles(args: argparse.Namespace) -> bool:
@@ -87,5 +91,7 @@ def run(bank: Any, args: argparse.Namespace) -> int:
     if args.command == "compare":
         return do.compare(bank, args.old, args.new, args.role, args.format)
     if args.command == "team":
+        if args.tui:
+            return do.team_screen(bank, args.profiles, args.role)
         return do.team(bank, args.profiles, args.role, args.format)
     raise AssertionError(f"not a command of this module: {args.command}")

@@ -20,9 +20,12 @@ from rolequiz.domain.market import Market, market_note
 from rolequiz.domain.plan import Plan, learning_plan, target_role
 from rolequiz.domain.progress import Progress
 from rolequiz.domain.scoring import RoleFit, rank_roles
+from rolequiz.domain.team import Member
 from rolequiz.errors import RolequizError
 from rolequiz.files.progress import default_profile_path, load_progress
 from rolequiz.text import printable
+
+TEAM_NEEDS_TERMINAL = "team --tui needs a terminal; from a script, leave out --tui"
 
 
 def _load_or_say(path: Path) -> Progress | None:
@@ -288,13 +291,12 @@ def compare_json(result: Comparison) -> dict[str, Any]:
 # team ----------------------------------------------------------------------------------------
 
 
-def team(bank: Bank, paths: list[Path], role_name: str | None, form: str) -> int:
-    """The team view of the profiles given (or of a folder's *.toml); a file that does not load
-    is one line on stderr, left out, and makes the exit code 1."""
-    from rolequiz.cli import team_output
-    from rolequiz.domain.team import Member, team_view
+def load_team(paths: list[Path]) -> tuple[list[Member], bool]:
+    """The people of the profiles given (or of a folder's *.toml), each named by the profile's
+    `name` field, else its file name, and whether any file failed to load: such a file is one
+    line on stderr and left out."""
+    from rolequiz.domain.team import Member
 
-    role = bank.find_role(role_name) if role_name else None
     if len(paths) == 1 and paths[0].is_dir():
         folder = paths[0]
         paths = sorted(folder.glob("*.toml"))
@@ -312,6 +314,16 @@ def team(bank: Bank, paths: list[Path], role_name: str | None, form: str) -> int
         members.append(Member(shown, progress))
     if not members:
         raise RolequizError("no profile could be read")
+    return members, failed
+
+
+def team(bank: Bank, paths: list[Path], role_name: str | None, form: str) -> int:
+    """The team view of the profiles given; a file that does not load makes the exit code 1."""
+    from rolequiz.cli import team_output
+    from rolequiz.domain.team import team_view
+
+    role = bank.find_role(role_name) if role_name else None
+    members, failed = load_team(paths)
     view = team_view(bank, members, role)
     title = f"Team of {view.people} {'person' if view.people == 1 else 'people'}"
     if form == "json":
@@ -323,3 +335,17 @@ def team(bank: Bank, paths: list[Path], role_name: str | None, form: str) -> int
     else:
         out(text_sections(title, team_output.team_sections(view)))
     return 1 if failed else 0
+
+
+def team_screen(bank: Bank, paths: list[Path], role_name: str | None) -> int:
+    """`team --tui`: the same view as a screen; needs a terminal, like the quiz."""
+    from rolequiz.cli.main import has_terminal
+
+    if not has_terminal():
+        raise RolequizError(TEAM_NEEDS_TERMINAL)
+    role = bank.find_role(role_name) if role_name else None
+    members, failed = load_team(paths)
+    from rolequiz.tui.team_app import TeamApp
+
+    code = TeamApp(bank, members, role).run() or 0
+    return 1 if failed else code

@@ -127,3 +127,13 @@ def _person_gaps(
         )
         found.append(Mentoring(gap, mentor[1] if mentor else None, mentor[0] if mentor else None))
     return PersonGaps(member.name, target, tuple(found))
+
+
+def rated_by(members: Sequence[Member], skill_id: str) -> tuple[tuple[str, int], ...]:
+    """Who rated the skill and at what level: the highest level first, then by name."""
+    found = [
+        (member.name, level)
+        for member in members
+        if (level := member.progress.ratings.get(skill_id)) is not None
+    ]
+    return tuple(sorted(found, key=lambda pair: (-pair[1], pair[0])))
