@@ -25,6 +25,9 @@ def _people(count: int) -> str:
     return f"{count} {'person' if count == 1 else 'people'}"
 
 
+SKILL_WIDTH = 34
+
+
 class TeamScreen(Screen[None]):
     """Rows: skills in bank order under their category; columns: people at each level."""
 
@@ -77,7 +80,9 @@ class TeamScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#team-map", DataTable)
-        table.add_column(Text("Skill"), key="skill")
+        # A fixed width, so every level column and "not rated" fit at 80 columns; a longer
+        # skill name is cut with an ellipsis (the drill-down shows it whole).
+        table.add_column(Text("Skill"), key="skill", width=SKILL_WIDTH)
         for index, head in enumerate(LEVEL_HEADS):
             table.add_column(Text(head, justify="right"), key=str(index))
         self._fill()
@@ -105,7 +110,7 @@ class TeamScreen(Screen[None]):
                 name = self.bank.category_by_id[category].name
                 table.add_row(Text(printable(name), style="bold"), *(Text("") for _ in LEVEL_HEADS))
             table.add_row(
-                Text("  " + printable(spread.skill.name)),
+                Text("  " + printable(spread.skill.name), no_wrap=True, overflow="ellipsis"),
                 *(self._heat(count) for count in (*spread.at_level, spread.unrated)),
                 key=spread.skill.id,
             )
