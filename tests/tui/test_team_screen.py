@@ -112,3 +112,26 @@ async def test_cells_follow_the_theme(small_bank: Bank, tmp_path: Path) -> None:
         light = table.get_row_at(2)[4]
         assert isinstance(dark, Text) and isinstance(light, Text)
         assert str(dark) == str(light) == " 2 " and dark.style != light.style
+
+
+async def test_p_shows_each_person_with_gaps_and_mentors(small_bank: Bank, tmp_path: Path) -> None:
+    from rolequiz.domain.team import team_view
+    from rolequiz.tui.screens.team import PeopleModal
+
+    app = team_app(small_bank, team_dir(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, PeopleModal)
+        table: DataTable[object] = app.screen.query_one("#people-table", DataTable)
+        names = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+        view = team_view(small_bank, app.members)
+        assert [name for name in names if name] == [person.name for person in view.mentors]
+        mentors = [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
+        expected = [
+            f"{item.mentor} ({item.mentor_level})" if item.mentor else "-"
+            for person in view.mentors
+            for item in person.gaps
+        ]
+        assert [m for m in mentors if m] == [m for m in expected if m]
+        await pilot.press("escape")
+        assert isinstance(app.screen, TeamScreen)

@@ -54,6 +54,9 @@ class TeamScreen(Screen[None]):
             tooltip="The people on this skill, by level",
             priority=True,
         ),
+        Binding(
+            "p", "people", "People", tooltip="Each person's top gaps and who could mentor them"
+        ),
     ]
 
     def __init__(
@@ -128,6 +131,9 @@ class TeamScreen(Screen[None]):
         if skill is not None:
             self.app.push_screen(SkillHoldersModal(self.bank, skill, self.members))
 
+    def action_people(self) -> None:
+        self.app.push_screen(PeopleModal(self.bank, self.view))
+
 
 class SkillHoldersModal(ModalScreen[None]):
     """Who rated one skill, the highest level first, and who has not rated it."""
@@ -178,6 +184,66 @@ class SkillHoldersModal(ModalScreen[None]):
             yield table
             if unrated:
                 yield Static(literal(f"Not rated by {_people(unrated)}."), id="holders-unrated")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PeopleModal(ModalScreen[None]):
+    """Each person: the role their gaps are for, their top gaps, and a colleague at 3 or more
+    who could mentor each (from `team_view`)."""
+
+    DEFAULT_CSS = """
+    PeopleModal {
+        align: center middle;
+        #people-box {
+            width: 76;
+            max-width: 100%;
+            height: auto;
+            max-height: 100%;
+            border: round $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        #people-table {
+            height: auto;
+            max-height: 18;
+        }
+    }
+    """
+
+    AUTO_FOCUS = "#people-table"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,p", "close", "Back", key_display="esc", tooltip="Back to the heat map"),
+    ]
+
+    def __init__(self, bank: Bank, view: TeamView) -> None:
+        super().__init__()
+        self.bank = bank
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="people-box"):
+            yield Static(literal("Each person's top gaps, and who could mentor them"))
+            table = DataTable[Text](id="people-table", cursor_type="row", zebra_stripes=False)
+            table.add_columns(Text("Person"), Text("Role"), Text("Gap"), Text("Mentor"))
+            for person in self.view.mentors:
+                first = True
+                for item in person.gaps or (None,):
+                    name = Text(printable(person.name) if first else "")
+                    role = Text(printable(person.role.name) if first else "")
+                    first = False
+                    if item is None:
+                        table.add_row(name, role, Text("none"), Text(""))
+                        continue
+                    gap = f"{item.gap.skill.name} {item.gap.current}→{item.gap.target}"
+                    mentor = (
+                        f"{item.mentor} ({item.mentor_level})" if item.mentor is not None else "-"
+                    )
+                    table.add_row(name, role, Text(printable(gap)), Text(printable(mentor)))
+            yield table
         yield Footer()
 
     def action_close(self) -> None:
