@@ -5,7 +5,7 @@ engineer part-way through), in a throw-away home folder so paths read `~/...`:
 
     .venv/bin/python docs/make_screenshots.py
 
-writes docs/screenshots/question.svg, results.svg, plan.svg, history.svg, job_ad.svg and
+writes docs/screenshots/question.svg, results.svg, export.svg, plan.svg, history.svg, job_ad.svg and
 team.svg (the README shows each beside its feature).
 """
 
@@ -62,6 +62,8 @@ async def main() -> None:
 
     from datetime import UTC, datetime
 
+    from textual.widgets import Input
+
     from rolequiz.domain.content import load_bank, shipped_content_dir
     from rolequiz.domain.team import Member
     from rolequiz.files.history import snapshot_path
@@ -82,7 +84,15 @@ async def main() -> None:
     ad.write_text(DEMO_AD, encoding="utf-8")
     app = RolequizApp(bank, profile, export_dir=home)
     OUT.mkdir(exist_ok=True)
-    names = ["question.svg", "results.svg", "plan.svg", "history.svg", "job_ad.svg", "team.svg"]
+    names = [
+        "question.svg",
+        "results.svg",
+        "export.svg",
+        "plan.svg",
+        "history.svg",
+        "job_ad.svg",
+        "team.svg",
+    ]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "down", "down", "down")  # resume; cursor on "Guided"
         await pilot.pause()
@@ -90,7 +100,12 @@ async def main() -> None:
         await pilot.press("r")
         await pilot.pause()
         app.save_screenshot("results.svg", str(OUT))
-        await pilot.press("p")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "~/gaps-data-engineer.html"
+        await pilot.pause()
+        app.save_screenshot("export.svg", str(OUT))
+        await pilot.press("escape", "p")
         await pilot.pause()
         app.save_screenshot("plan.svg", str(OUT))
         await pilot.press("escape", "h")
@@ -107,7 +122,7 @@ async def main() -> None:
         await pilot.pause()
         team_app.save_screenshot("team.svg", str(OUT))
     for name in names:
-        print(OUT / name)
+        print(OUT / f"{name}.svg")
 
 
 def _colleagues(home: Path) -> list[tuple[str, Path]]:
