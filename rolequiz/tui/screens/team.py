@@ -135,14 +135,13 @@ class TeamScreen(Screen[None]):
         self.app.push_screen(PeopleModal(self.bank, self.view))
 
 
-class SkillHoldersModal(ModalScreen[None]):
-    """Who rated one skill, the highest level first, and who has not rated it."""
+class TeamModal(ModalScreen[None]):
+    """A box over the heat map holding a title and a table; esc goes back."""
 
     DEFAULT_CSS = """
-    SkillHoldersModal {
+    TeamModal {
         align: center middle;
-        #holders-box {
-            width: 60;
+        .team-box {
             max-width: 100%;
             height: auto;
             max-height: 100%;
@@ -150,18 +149,31 @@ class SkillHoldersModal(ModalScreen[None]):
             background: $surface;
             padding: 0 1;
         }
-        #holders-table {
+        .team-table {
             height: auto;
             max-height: 16;
         }
     }
     """
 
-    AUTO_FOCUS = "#holders-table"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", key_display="esc", tooltip="Back to the heat map"),
     ]
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class SkillHoldersModal(TeamModal):
+    """Who rated one skill, the highest level first, and who has not rated it."""
+
+    DEFAULT_CSS = """
+    SkillHoldersModal #holders-box {
+        width: 60;
+    }
+    """
+
+    AUTO_FOCUS = "#holders-table"
 
     def __init__(self, bank: Bank, skill: Skill, members: Sequence[Member]) -> None:
         super().__init__()
@@ -172,11 +184,13 @@ class SkillHoldersModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         holders = rated_by(self.members, self.skill.id)
         unrated = len(self.members) - len(holders)
-        with Vertical(id="holders-box"):
+        with Vertical(id="holders-box", classes="team-box"):
             yield Static(
                 template("[b]$skill[/b]: who holds it", skill=self.skill.name), id="holders-title"
             )
-            table = DataTable[Text](id="holders-table", cursor_type="row", zebra_stripes=False)
+            table = DataTable[Text](
+                id="holders-table", classes="team-table", cursor_type="row", zebra_stripes=False
+            )
             table.add_columns(Text("Person"), Text("Level"))
             for name, level in holders:
                 label = self.bank.levels[level].label
@@ -186,30 +200,14 @@ class SkillHoldersModal(ModalScreen[None]):
                 yield Static(literal(f"Not rated by {_people(unrated)}."), id="holders-unrated")
         yield Footer()
 
-    def action_close(self) -> None:
-        self.dismiss(None)
 
-
-class PeopleModal(ModalScreen[None]):
+class PeopleModal(TeamModal):
     """Each person: the role their gaps are for, their top gaps, and a colleague at 3 or more
     who could mentor each (from `team_view`)."""
 
     DEFAULT_CSS = """
-    PeopleModal {
-        align: center middle;
-        #people-box {
-            width: 76;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $primary;
-            background: $surface;
-            padding: 0 1;
-        }
-        #people-table {
-            height: auto;
-            max-height: 18;
-        }
+    PeopleModal #people-box {
+        width: 76;
     }
     """
 
@@ -225,9 +223,11 @@ class PeopleModal(ModalScreen[None]):
         self.view = view
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="people-box"):
+        with Vertical(id="people-box", classes="team-box"):
             yield Static(literal("Each person's top gaps, and who could mentor them"))
-            table = DataTable[Text](id="people-table", cursor_type="row", zebra_stripes=False)
+            table = DataTable[Text](
+                id="people-table", classes="team-table", cursor_type="row", zebra_stripes=False
+            )
             table.add_columns(Text("Person"), Text("Role"), Text("Gap"), Text("Mentor"))
             for person in self.view.mentors:
                 first = True
@@ -245,6 +245,3 @@ class PeopleModal(ModalScreen[None]):
                     table.add_row(name, role, Text(printable(gap)), Text(printable(mentor)))
             yield table
         yield Footer()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
