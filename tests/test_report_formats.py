@@ -218,3 +218,12 @@ def test_only_http_links_are_links() -> None:
     assert safe_url("data:text/html,<script>") is None
     assert safe_url("http://[::1") is None  # urlsplit refuses it
     assert md("a|b") == "a\\|b"
+
+
+def test_ids_in_inline_code_show_as_they_are() -> None:
+    from rolequiz.files.report_formats import md_code
+
+    # Backslashes show inside a code span: an id is never escaped there, and a backtick (which
+    # would end the span) cannot break out.
+    assert md_code("data_pipelines") == "`data_pipelines`"
+    assert md_code("a`b\x1b[2J") == "`a'b\\x1b[2J`"

@@ -70,6 +70,12 @@ def md(text: Any) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(str(text)))
 
 
+def md_code(text: Any) -> str:
+    """A value from a file as inline code: backslashes would show there, so nothing is escaped;
+    a backtick, which would end the span, becomes a quote."""
+    return "`" + printable(str(text)).replace("`", "'") + "`"
+
+
 def safe_url(url: str) -> str | None:
     """The URL percent-encoded, if it is http(s); None otherwise (no `javascript:` link)."""
     try:
@@ -142,7 +148,7 @@ def report_to_markdown(report: Mapping[str, Any], categories: list[CategoryLevel
     for number, gap in enumerate(report["gaps"], 1):
         must = ", must-have" if gap["must"] else ""
         lines.append(
-            f"{number}. **{md(gap['name'])}** (`{md(gap['skill'])}`): level {gap['current']} "
+            f"{number}. **{md(gap['name'])}** ({md_code(gap['skill'])}): level {gap['current']} "
             f"of {gap['target']}, {gap['priority']} priority{must}."
         )
         if gap["tip"]:
@@ -154,7 +160,7 @@ def report_to_markdown(report: Mapping[str, Any], categories: list[CategoryLevel
     if report["unrated"]:
         lines += ["", "## Not rated yet", ""]
         lines += [
-            f"- {md(item['name'])} (`{md(item['skill'])}`): {item['status']}, "
+            f"- {md(item['name'])} ({md_code(item['skill'])}): {item['status']}, "
             f"target {item['target']}{', must-have' if item['must'] else ''}"
             for item in report["unrated"]
         ]
