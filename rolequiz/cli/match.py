@@ -20,8 +20,7 @@ from rolequiz.domain.job_ad import (
     AdError,
     AdFit,
     Matcher,
-    ad_text,
-    fit_ad,
+    read_ad,
     summary_line,
 )
 from rolequiz.domain.market import Market, market_for, market_note
@@ -66,10 +65,7 @@ def run(bank: Bank, args: argparse.Namespace) -> int:
     for name in args.ads:
         shown = "standard input" if name == STDIN else printable(name)
         try:
-            skill_ids = matcher.skills(ad_text(_read(name, shown), shown))
-            if not skill_ids:
-                raise AdError(f"no skill from the bank found in {shown}")
-            fit = fit_ad(bank, skill_ids, ratings)
+            fit = read_ad(matcher, _read(name, shown), shown, ratings)
         except RolequizError as exc:
             failed = True
             note(f"rolequiz: {printable(str(exc))}\n")

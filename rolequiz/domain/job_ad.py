@@ -325,6 +325,16 @@ def fit_ad(bank: Bank, skill_ids: list[str], ratings: Mapping[str, int]) -> AdFi
     )
 
 
+def read_ad(matcher: Matcher, raw: bytes, name: str, ratings: Mapping[str, int]) -> AdFit:
+    """An ad's bytes, read as `rolequiz match` and the quiz's job-ad view both read one: its text
+    (`ad_text`), the skills it names, and `fit_ad` against `ratings`. Raises AdError with one
+    line when it is not a text ad or names no skill of the bank. `name` is printable already."""
+    skill_ids = matcher.skills(ad_text(raw, name))
+    if not skill_ids:
+        raise AdError(f"no skill from the bank found in {name}")
+    return fit_ad(matcher.bank, skill_ids, ratings)
+
+
 def summary_line(fit: AdFit, top: int = 3) -> str:
     """ "7 of 11 skills this ad names at the level asked; biggest gaps: Airflow, Kafka"."""
     line = f"{fit.met} of {len(fit.skills)} skills this ad names at the level asked"

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
 from rolequiz.domain.content import Bank
-from rolequiz.domain.job_ad import MAX_AD_BYTES, AdError, AdFit, Matcher, ad_text, fit_ad
+from rolequiz.domain.job_ad import MAX_AD_BYTES, AdError, AdFit, Matcher, read_ad
 from rolequiz.domain.job_ad import summary_line as ad_summary
 from rolequiz.domain.market import Market, market_note
 from rolequiz.errors import RolequizError
@@ -129,29 +129,25 @@ class JobAdScreen(Screen[None]):
         try:
             if not name:
                 raise AdError("give the path of an ad, or paste one in the box (ctrl+r)")
-            text = ad_text(read_limited(Path(name).expanduser(), MAX_AD_BYTES), shown)
+            raw = read_limited(Path(name).expanduser(), MAX_AD_BYTES)
         except RolequizError as exc:
             self._show_error(str(exc))
             return
-        self._read(text, shown)
+        self._read(raw, shown)
 
     def action_read_pasted(self) -> None:
         raw = self.query_one("#ad-text", TextArea).text.encode("utf-8", "surrogatepass")
+        self._read(raw, PASTED)
+
+    def _read(self, raw: bytes, shown: str) -> None:
+        if self._matcher is None:
+            self._matcher = Matcher(self.bank)
         try:
-            text = ad_text(raw, PASTED)
+            fit = read_ad(self._matcher, raw, shown, self.ratings)
         except RolequizError as exc:
             self._show_error(str(exc))
             return
-        self._read(text, PASTED)
-
-    def _read(self, text: str, shown: str) -> None:
-        if self._matcher is None:
-            self._matcher = Matcher(self.bank)
-        skill_ids = self._matcher.skills(text)
-        if not skill_ids:
-            self._show_error(f"no skill from the bank found in {shown}")
-            return
-        self._show(shown, fit_ad(self.bank, skill_ids, self.ratings))
+        self._show(shown, fit)
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#ad-error", Static)
