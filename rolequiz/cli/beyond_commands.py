@@ -325,7 +325,9 @@ def team(bank: Bank, paths: list[Path], role_name: str | None, form: str) -> int
     role = bank.find_role(role_name) if role_name else None
     members, failed = load_team(paths)
     view = team_view(bank, members, role)
-    title = f"Team of {view.people} {'person' if view.people == 1 else 'people'}"
+    from rolequiz.domain.team import people_count
+
+    title = f"Team of {people_count(view.people)}"
     if form == "json":
         out(json_line(team_output.team_json(view)))
     elif form == "html":

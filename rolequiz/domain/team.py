@@ -69,6 +69,11 @@ class TeamView:
     mentors: tuple[PersonGaps, ...]
 
 
+def people_count(count: int) -> str:
+    """ "1 person", "3 people": how every team view counts people."""
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
 def team_view(bank: Bank, members: Sequence[Member], role: Role | None = None) -> TeamView:
     """The team's view; `role` limits `missing` to that role and sets everyone's gaps' role."""
     tallies = {skill.id: [0] * LEVELS for skill in bank.skills}

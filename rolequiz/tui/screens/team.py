@@ -14,15 +14,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static
 
 from rolequiz.domain.content import Bank, Role, Skill
-from rolequiz.domain.team import LEVELS, Member, TeamView, rated_by
+from rolequiz.domain.team import LEVELS, Member, TeamView, people_count, rated_by
 from rolequiz.text import printable
 from rolequiz.tui.widgets.literal import literal, template
 
 LEVEL_HEADS = (*(str(level) for level in range(LEVELS)), "not rated")
-
-
-def _people(count: int) -> str:
-    return f"{count} {'person' if count == 1 else 'people'}"
 
 
 SKILL_WIDTH = 34
@@ -73,7 +69,7 @@ class TeamScreen(Screen[None]):
         yield Static(
             template(
                 "[b]Team of $people[/b], checked against $role",
-                people=_people(self.view.people),
+                people=people_count(self.view.people),
                 role=role,
             ),
             id="team-title",
@@ -197,7 +193,9 @@ class SkillHoldersModal(TeamModal):
                 table.add_row(Text(printable(name)), Text(printable(f"{level} {label}")))
             yield table
             if unrated:
-                yield Static(literal(f"Not rated by {_people(unrated)}."), id="holders-unrated")
+                yield Static(
+                    literal(f"Not rated by {people_count(unrated)}."), id="holders-unrated"
+                )
         yield Footer()
 
 
