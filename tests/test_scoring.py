@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from rolequiz.domain.content import Bank
-from rolequiz.domain.scoring import rank_roles, score_role
+from rolequiz.domain.scoring import closeness, rank_roles, score_role
 
 RATINGS = {"sql": 3, "python": 2, "tableau": 0, "spark": 1}
 
@@ -175,3 +175,12 @@ def test_worked_example_of_docs_scoring_md() -> None:
     assert fit.readiness == pytest.approx(9 / 16)
     assert fit.coverage == pytest.approx(11 / 16)
     assert fit.closeness == pytest.approx(0.675)
+
+
+def test_offset_never_takes_closeness_outside_zero_to_one() -> None:
+    # Bug: a negative offset (the Data Science Engineer's) made closeness negative when nothing
+    # the role counts was rated, shown as a negative share.
+    assert closeness(0.0, 0.0, 10.0, 0.0, offset=-0.005) == 0.0
+    assert closeness(1.0, 10.0, 0.0, 30.0, offset=-0.5) == 0.0
+    assert closeness(10.0, 10.0, 0.0, 0.0, offset=0.5) == 1.0
+    assert closeness(9.0, 10.0, 0.0, 0.0, offset=-0.005) == pytest.approx(0.895)

@@ -27,7 +27,7 @@ less close to the role, having one does make them closer.
                  (Aware 0, Guided 1/3, Independent 2/3, Expert 1: each such skill counts as a
                  weight-1 skill, the lowest weight a profile gives, that the role does not use)
     focus      = (rated + unknown / 2) / (rated + unknown + elsewhere)
-    closeness  = fit' * focus                                    (0 when rated is 0)
+    closeness  = fit' * focus + offset, kept within 0 and 1      (fit' * focus is 0 when rated is 0)
 
 An unrated must-have is neither met nor missed: half its weight counts as met at the person's
 fit', so it holds back a role judged on little evidence without counting "not sure" as 0. With
@@ -119,10 +119,12 @@ def closeness(
 ) -> float:
     """Fit' times focus, plus the role's offset: the share of the evidence that speaks for the
     role (module docstring). `met` and `rated` are summed over the counted skills (nice-to-haves
-    below target left out). The offset alone when nothing counted is rated."""
-    if rated <= 0:
-        return offset
-    return met / rated * (rated + unknown / 2) / (rated + unknown + elsewhere) + offset
+    below target left out). The offset alone when nothing counted is rated. Kept within 0-1: a
+    negative offset (a role named only on evidence) never shows as a negative share."""
+    share = 0.0
+    if rated > 0:
+        share = met / rated * (rated + unknown / 2) / (rated + unknown + elsewhere)
+    return min(1.0, max(0.0, share + offset))
 
 
 def rank_key(role_fit: RoleFit) -> tuple[float, float, str]:
