@@ -15,14 +15,15 @@ numbers 1-20 (20 for the role's strongest skill; one rounding to 0 is left out).
 - Data Engineer, Data Analyst, Data Scientist, ML Engineer and MLOps Engineer are fitted. The
   survey merges ML Engineer and MLOps, so a surveyed ML engineer counts as a hit for either;
   MLOps postings (73 of them) are the MLOps profile's own evidence.
-- Data Science Engineer is a hybrid no file names: its weights are the mean of the Data
+- Data Science Engineer is a hybrid no file names: its weights are the lower of the Data
   Scientist and Data Engineer ones, its offset below both (judgement, written in the file).
 - Skills neither file asks about are judgement: the writer keeps their entries as the profiles
   hold them (bench/write_profiles.py), so running this twice writes the same files.
 
 --check prints the cross-validated figures only (no files written). Needs numpy and scipy
 (`pip install -e '.[bench]'`); deterministic. Slow: folds x penalties + 1 fits (16 by default),
-each about 7 minutes on 2 busy cores; `--folds 3 --penalties 0.001` is the quick re-run (4).
+each about 7 minutes on 2 busy cores; `--folds 3 --penalties 0.001` is the quick
+check (4), `--folds 0 --penalties 0.001` rewrites the profiles from one fit.
 """
 
 from __future__ import annotations
@@ -247,7 +248,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", help="content folder (default: the shipped one)")
     parser.add_argument("--check", action="store_true", help="print figures, write nothing")
-    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--folds", type=int, default=5, help="0: no cross-validation, fit the first penalty"
+    )
     parser.add_argument(
         "--penalties",
         help="comma-separated penalties to cross-validate (default: %(default)s)",
@@ -261,11 +264,15 @@ def main() -> None:
     seen = [s.id for s in bank.skills if s.id in seen]  # quiz order
     postings, survey = build(seen, posting_people), build(seen, survey_people)
 
-    print(f"{len(seen)} skills seen by the data; {args.folds}-fold cross-validation:")
     lambdas = [float(x) for x in args.penalties.split(",")]
-    figures = cross_validate(postings, survey, args.folds, lambdas)
-    lam = max(lambdas, key=lambda x: (sum(figures[x]), x))
-    print(f"chosen penalty {lam}")
+    if args.folds:
+        print(f"{len(seen)} skills seen by the data; {args.folds}-fold cross-validation:")
+        figures = cross_validate(postings, survey, args.folds, lambdas)
+        lam = max(lambdas, key=lambda x: (sum(figures[x]), x))
+        print(f"chosen penalty {lam}")
+    else:
+        lam = lambdas[0]
+        print(f"{len(seen)} skills seen by the data; no cross-validation, penalty {lam}")
     w, offset = fit(both(postings, survey), lam)
     ints = whole(w)
     for name, data in (("postings", postings), ("survey", survey)):

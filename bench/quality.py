@@ -7,9 +7,10 @@ Scores every posting of ../shared/data/job-postings-2023/postings.csv (read as q
 bench/postings.py) and every respondent of ../shared/data/kaggle-survey-2022/data_roles.csv
 (see bench/kaggle.py), and prints for each set the balanced accuracy (mean recall over Data
 Engineer, Data Analyst, Data Scientist and ML Engineer; MLOps counts as ML Engineer and Data
-Science Engineer as Data Scientist), the top-2 accuracy, every role's recall and the confusion
-table; then the posting keywords the bank does not know, with how many postings name each.
-Prints figures; asserts nothing.
+Science Engineer as Data Scientist), the top-2 accuracy (the goal's: the first two of the six
+roles as the quiz ranks them; also over the four checked roles, each ranked by its best profile),
+every role's recall and the confusion table; then the posting keywords the bank does not know,
+with how many postings name each. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class Tally:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     first: Counter[tuple[str, str]] = field(default_factory=Counter)  # (true, top role id)
     top2: Counter[str] = field(default_factory=Counter)
+    top2_classes: Counter[str] = field(default_factory=Counter)
     totals: Counter[str] = field(default_factory=Counter)
 
     def add(self, true: str, ranked: list[str]) -> None:
@@ -55,6 +57,8 @@ class Tally:
         self.confusion[(true, AS_CLASS.get(ranked[0], ranked[0]))] += 1
         self.first[(true, ranked[0])] += 1
         self.top2[true] += true in {AS_CLASS.get(r, r) for r in ranked[:2]}
+        classes = list(dict.fromkeys(AS_CLASS.get(r, r) for r in ranked))
+        self.top2_classes[true] += true in classes[:2]
 
     def recalls(self) -> dict[str, float]:
         return {c: self.confusion[(c, c)] / self.totals[c] for c in CLASSES if self.totals[c]}
@@ -83,6 +87,9 @@ def report(name: str, result: Tally) -> None:
         f"top-2 accuracy:     {result.top2_accuracy():.3f}   (balanced over roles: "
         f"{top2_balanced:.3f})"
     )
+    classes = sum(result.top2_classes.values()) / sum(result.totals.values())
+    print(f"  of the 4 roles:   {classes:.3f}   (each ranked by its best profile: a hybrid second")
+    print("                            behind its own half does not take the second place)")
     print("recall per role:    " + "  ".join(f"{SHORT[c]} {r:.2f}" for c, r in recalls.items()))
     shown = sorted({p for (_, p) in result.first}, key=lambda r: (AS_CLASS.get(r, r) != r, r))
     label = {**SHORT, "mlops_engineer": "MLOps", "data_science_engineer": "DSE"}

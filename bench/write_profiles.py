@@ -23,10 +23,11 @@ FITTED = ["data_engineer", "data_analyst", "data_scientist", "ml_engineer", "mlo
 HYBRID = "data_science_engineer"
 # Marks a weight the writer keeps as it stands: a skill neither file asks about.
 JUDGEMENT = "Judgement (neither file asks): "
-# Judgement: offsets of the hybrids. Data Science Engineer: just enough that a person strong on
-# both halves (tests/personas) gets it, little enough that it takes few pure postings. MLOps:
-# its fitted offset rests on 73 postings and a survey that cannot tell it from ML Engineer.
-HYBRID_OFFSETS = {"data_science_engineer": 0.007, "mlops_engineer": 0.0}
+# Judgement: offsets of the hybrids. Data Science Engineer: below both of its halves' (a hybrid
+# is named on what a person does, never on a prior), little enough that a person strong on both
+# halves (tests/personas) still gets it. MLOps: its fitted offset rests on 73 postings and a
+# survey that cannot tell it from ML Engineer.
+HYBRID_OFFSETS = {"data_science_engineer": -0.005, "mlops_engineer": 0.0}
 POSTING_NAME = {
     "data_engineer": "Data Engineer",
     "data_analyst": "Data Analyst",
@@ -99,8 +100,10 @@ def write_profiles(
     survey: People,
 ) -> None:
     index = {s: i for i, s in enumerate(seen)}
-    hybrid = np.round(
-        (weights[FITTED.index("data_scientist")] + weights[FITTED.index("data_engineer")]) / 2
+    # A hybrid needs what both of its halves need: a skill weighs for it what it weighs for the
+    # half that needs it less. (The mean let a posting of either half alone name the hybrid.)
+    hybrid = np.minimum(
+        weights[FITTED.index("data_scientist")], weights[FITTED.index("data_engineer")]
     )
     plan = [(role_id, weights[i], float(offsets[i])) for i, role_id in enumerate(FITTED)]
     plan.append((HYBRID, hybrid, 0.0))
@@ -119,7 +122,7 @@ def write_profiles(
                     continue
                 if role_id == HYBRID:
                     why = (
-                        "Judgement: the mean of the Data Scientist and Data Engineer weights; "
+                        "Judgement: the lower of the Data Scientist and Data Engineer weights; "
                         "no posting or survey title is this hybrid."
                     )
                 else:
