@@ -27,7 +27,8 @@ is cached as for an installed package (in a folder of the bench, PYTHONPYCACHEPR
 - memory: peak RSS of the whole process (ru_maxrss) after a launch and after a key run (the
   median of the runs: each run of the key part is a process).
 - breakdown: what a fresh interpreter spends importing Textual, rolequiz and pydantic and
-  loading the content, wall and CPU time.
+  loading the content, wall and CPU time; the last row is all `rolequiz` does before its app
+  runs (the command line's parser first).
 
 CPU times move less than wall times when other work shares the machine: compare both.
 Prints tables and the goals of issue 4; asserts nothing. See docs/performance.md ("Speed").
@@ -325,6 +326,12 @@ BREAKDOWN = {
     "rolequiz.tui.app + load_bank (pydantic)": (
         f"import rolequiz.tui.app; {LOAD}from rolequiz.domain.content import load_bank; "
         "load_bank(d())"
+    ),
+    # All `rolequiz` does before its app runs: the command line's parser comes first, and the
+    # module it imports to describe `match` imports gaps, job ads and market figures at its top.
+    "rolequiz start: CLI parser + tui.app + load_bank": (
+        "from rolequiz.cli.main import build_parser; build_parser(); import rolequiz.tui.app; "
+        f"{LOAD}from rolequiz.domain.content import load_bank; load_bank(d())"
     ),
 }
 
