@@ -93,7 +93,7 @@ class ProfileLock:
         locks, a symlink in its place): the profile still opens, and saving reports its own
         problems.
         """
-        # Imported here: only the quiz takes a lock, and it does so after the first paint.
+        # Imported here: only the quiz takes a lock (before its first screen, which it chooses).
         from filelock import FileLock, Timeout
 
         file = lock_path(path)
