@@ -15,8 +15,11 @@ numbers 1-20 (20 for the role's strongest skill; one rounding to 0 is left out).
 - Data Engineer, Data Analyst, Data Scientist, ML Engineer and MLOps Engineer are fitted. The
   survey merges ML Engineer and MLOps, so a surveyed ML engineer counts as a hit for either;
   MLOps postings (73 of them) are the MLOps profile's own evidence.
-- Data Science Engineer is a hybrid no file names: its weights are the lower of the Data
-  Scientist and Data Engineer ones, its offset below both (judgement, written in the file).
+- The hybrids are written from their halves (bench/write_profiles.py, HYBRIDS): a skill
+  weighs for the Data Science Engineer (no file names it) the lower of its Data Scientist and
+  Data Engineer weights, for MLOps the lower of its ML Engineer and Data Engineer weights, except
+  the infrastructure tools MLOps postings name far more than any other role's; their offsets
+  are judgement, below both halves'.
 - Skills neither file asks about are judgement: the writer keeps their entries as the profiles
   hold them (bench/write_profiles.py), so running this twice writes the same files.
 
@@ -48,7 +51,6 @@ from rolequiz.domain.content import Bank, content_dir, load_bank
 FITTED = ["data_engineer", "data_analyst", "data_scientist", "ml_engineer", "mlops_engineer"]
 CLASSES = FITTED[:4]  # the four roles a recommendation is checked against
 AS_CLASS = [0, 1, 2, 3, 3]  # MLOps counts as ML Engineer
-HYBRID = "data_science_engineer"
 LAMBDAS = (0.0003, 0.001, 0.003)
 SCALE = 20  # the strongest fitted skill of a role weighs this much
 NAMES = {
