@@ -3,9 +3,9 @@ question screen says where it stands; likely and settled open the results with t
 full quiz goes on from there with every answer kept.
 
 On the small bank (conftest) quick mode asks a data engineer python, stats, then sql (the
-leading role's must-have; likely after 3), then sklearn, deep, aws (settled after 6); a data
-scientist python, stats, sql (likely after 3), then aws, sklearn, deep (settled after 6 when
-sklearn is skipped). No role is named before an answer counts for one.
+leading role's must-have), aws, glue and sklearn (likely after 6 when glue and sklearn are 0);
+a data scientist python, stats, sklearn, sql, aws (likely after 5), then deep (settled after 6,
+docker left). No role is named before an answer counts for one.
 """
 
 from __future__ import annotations
@@ -50,42 +50,46 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
         await pilot.press("0")  # stats: Data Engineer leads, its must-have sql comes next
         assert session.skill.id == "sql"
         assert text_of(app, "#quick-state") == "quick mode · leading: Data Engineer"
-        await pilot.press("3")  # sql: likely
+        await pilot.press("3")  # sql
+        assert session.skill.id == "aws"
+        await pilot.press("2", "0", "0")  # aws, glue, sklearn: likely
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "Closest role so far: Data Engineer" in text_of(app, "#results-title")
-        assert "Quick mode: likely after 3 questions" in text_of(app, "#results-quick")
+        assert "Quick mode: likely after 6 questions" in text_of(app, "#results-quick")
 
         await pilot.press("escape")  # carry on in quick mode
         assert isinstance(app.screen, QuestionScreen)
-        assert session.skill.id == "sklearn"
+        assert session.skill.id == "docker"
         assert text_of(app, "#quick-state") == "quick mode · likely: Data Engineer"
         saved = read_toml_when(home / "profile.toml", lambda d: "quick" in d)
-        assert saved["mode"] == "quick" and saved["quick"] == {"likely_after": 3}
+        assert saved["mode"] == "quick" and saved["quick"] == {"likely_after": 6}
 
         await pilot.press("r", "F")  # from the results: the full quiz
         assert isinstance(app.screen, QuestionScreen)
         assert not session.is_quick
         assert not app.screen.query_one("#quick-state").display
-        assert session.skill.id == "aws"  # the first question left, in quiz order
-        assert session.progress.ratings == {"python": 3, "stats": 0, "sql": 3}
-        await pilot.press("3", "2", "1", "2", "0", "0")  # aws glue athena docker sklearn deep
+        assert session.skill.id == "athena"  # the first question left, in quiz order
+        assert session.progress.ratings == {
+            "python": 3, "stats": 0, "sql": 3, "aws": 2, "glue": 0, "sklearn": 0
+        }  # fmt: skip
+        await pilot.press("1", "2", "0")  # athena docker deep
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "Provisional" not in text_of(app, "#results-basis")
         assert not app.screen.query("#results-quick")
 
     saved = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
-    assert "mode" not in saved and saved["quick"] == {"likely_after": 3}
+    assert "mode" not in saved and saved["quick"] == {"likely_after": 6}
     assert saved["ratings"] == {
         "python": 3,
         "stats": 0,
         "sql": 3,
-        "aws": 3,
-        "glue": 2,
+        "aws": 2,
+        "glue": 0,
+        "sklearn": 0,
         "athena": 1,
         "docker": 2,
-        "sklearn": 0,
         "deep": 0,
     }
 
@@ -99,11 +103,11 @@ async def test_dash_dash_quick_carries_on_past_likely_to_settled(
         await pilot.press("enter")  # --quick makes quick mode the default
         session = session_of(app)
         assert session.is_quick
-        await pilot.press("3", "3", "2")  # python, stats, sql: likely
+        await pilot.press("3", "3", "s", "2", "0")  # python stats, sklearn not sure, sql, aws
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        assert "likely after 3 questions" in text_of(app, "#results-quick")
-        await pilot.press("escape", "0", "s", "2")  # aws 0, sklearn not sure, deep 2: settled
+        assert "likely after 5 questions" in text_of(app, "#results-quick")
+        await pilot.press("escape", "2")  # deep 2: settled
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         line = text_of(app, "#results-quick")
@@ -111,7 +115,7 @@ async def test_dash_dash_quick_carries_on_past_likely_to_settled(
         assert "no answer to the 1 left can change the top role" in line  # docker
         assert "Closest role so far: Data Scientist" in text_of(app, "#results-title")
     saved = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
-    assert saved["quick"] == {"likely_after": 3, "settled_after": 6}
+    assert saved["quick"] == {"likely_after": 5, "settled_after": 6}
     assert saved["skipped"] == ["sklearn"]
 
 

@@ -112,5 +112,6 @@ def test_question_quick_mode(snap_compare: SnapCompare, make_app: MakeApp) -> No
 
 
 def test_results_quick_mode_likely(snap_compare: SnapCompare, make_app: MakeApp) -> None:
-    # python 3, stats 0, sql 3 (Data Engineer's must-have): likely after 3, the results open.
-    assert snap_compare(make_app(), run_before=pressed("q", "3", "0", "3"))
+    # python 3, stats 0, sql 3 (Data Engineer's must-have), aws 2, glue 0, sklearn 0: likely
+    # after 6, the results open.
+    assert snap_compare(make_app(), run_before=pressed("q", "3", "0", "3", "2", "0", "0"))
