@@ -6,8 +6,7 @@ The hand bank: skills a, b, c, e in quiz order, d requires a; two roles.
     alpha: a (w4 t2 must), b (w2 t2)
     beta:  b (w3 t3 must), c (w2 t1)
 
-Nobody lists d or e. A holder of alpha answers a 2, b 2 and skips the rest; a holder of beta
-answers b 3, c 1 and skips the rest.
+Nobody lists d or e.
 """
 
 from __future__ import annotations
@@ -223,13 +222,13 @@ def test_likely_survives_any_one_more_answer(ratings: dict[str, int], skipped: l
 
 
 def test_the_next_question_by_hand() -> None:
-    """a 1 (open, beta the challenger). alpha now 2/4 = 0.5, beta 0 (nothing counted).
+    """a 1 (open; beta, the only other role, is the nearest challenger). alpha now 2/4 = 0.5,
+    beta 0 (nothing counted). The worst answer to each pending skill for the margin:
 
-    b: at 3 alpha 4/6 (+1/6) and beta 3/3 (+1): the margin moves -5/6; at 0 alpha 2/6, beta
-       0: -1/6; a skip: 0. Range 5/6.
-    c: at 4 beta 2/2 * (2 + 3/2)/5 = 0.7 and alpha 0.5 * 4/5 (elsewhere 1): -0.8; range 0.8.
-    d, e: nobody lists them; Expert takes alpha to 0.4: range 0.1.
-    So b, the answer that can move the race between the two most, is asked first.
+    b: at 3 alpha 4/6 (+1/6) and beta 3/3 (+1): the margin moves -5/6.
+    c: at 4 beta 2/2 * (2 + 3/2)/5 = 0.7 and alpha 0.5 * 4/5 (elsewhere 1): -0.8.
+    d, e: nobody lists them; Expert takes alpha to 0.4: -0.1.
+    So b, the answer that could cut alpha's lead most, is asked first.
     """
     assert evaluate(HAND, {"a": 1})[2] == "b"
 

@@ -24,11 +24,11 @@ Pending questions are the unanswered skills not below a parent rated 0 (`quiz.pe
   "the rest of the answers", not a proof; bench/adaptive.py measures how often it is right.
 - **Settled**: for every other role Y, the lowest closeness X can reach, over every way to
   answer (0-4) or skip the pending questions, beats the highest Y can reach.
-- **Next question**: the challengers are the roles whose margin does not survive the worst
-  answers (once likely: those the settled bound has not ruled out). The pending skill whose
-  answers (0-4 or a skip) spread the margin to them most, summed over them, is asked: the
-  question that can tell the top roles apart. Once X leads, its pending must-haves are asked
-  first. A skill below a pending parent is asked after the parent.
+- **Next question**: the nearest challenger is the role with the least slack (the margin left
+  after the worst answers). The pending skill whose worst answer would lower the margin over it
+  most is asked: the question that can tell the top two apart, confirming or overturning the
+  lead. Once X leads, its pending must-haves are asked first. A skill below a pending parent
+  is asked after the parent.
 """
 
 from __future__ import annotations
@@ -401,14 +401,13 @@ class QuickMode:
         candidates = sorted({gate[index] for index in must_pending} if evidence else ()) or [
             index for index in pending if gate[index] == index
         ]
+        # The role nearest to overtaking: the least slack. The question asked is the one whose
+        # worst answer would cut the lead over it most: it confirms or overturns the lead.
+        nearest = min(slack, key=slack.__getitem__) if slack else None
         best_of = dict.fromkeys(candidates, 0.0)
         for position, index in enumerate(pending):
-            if gate[index] in best_of:
-                # How far apart the answers 0-4 and a skip put the margin to each challenger.
-                score = sum(
-                    max(0.0, *moves[other][position]) - min(0.0, *moves[other][position])
-                    for other in challengers
-                )
+            if gate[index] in best_of and nearest is not None:
+                score = -min(0.0, *moves[nearest][position])
                 best_of[gate[index]] = max(best_of[gate[index]], score)
         best = max(best_of.values())
         chosen = next(index for index in candidates if best_of[index] == best)

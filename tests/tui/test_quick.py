@@ -2,10 +2,10 @@
 question screen says where it stands; likely and settled open the results with the count; the
 full quiz goes on from there with every answer kept.
 
-On the small bank (conftest) quick mode asks a data engineer python, stats, then sql (the
-leading role's must-have), aws, glue and sklearn (likely after 6 when glue and sklearn are 0);
-a data scientist python, stats, sklearn, sql, aws (likely after 5), then deep (settled after 6,
-docker left). No role is named before an answer counts for one.
+On the small bank (conftest) quick mode asks a data engineer aws, then sql (the leading role's
+must-have), python, stats, sklearn and glue (likely after 6), then docker; a data scientist
+aws, sklearn, python, stats, sql (likely after 5), then deep (settled after 6, docker left). No
+role is named before an answer counts for one.
 """
 
 from __future__ import annotations
@@ -42,17 +42,14 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
         await pilot.press("q")
         assert isinstance(app.screen, QuestionScreen)
         session = session_of(app)
-        assert session.is_quick and session.skill.id == "python"
+        assert session.is_quick and session.skill.id == "aws"
         assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
-        await pilot.press("3")  # python
-        assert session.skill.id == "stats"
-        assert text_of(app, "#quick-state") == "quick mode · leading: Data Scientist"
-        await pilot.press("0")  # stats: Data Engineer leads, its must-have sql comes next
+        await pilot.press("3")  # aws: Data Engineer leads, its must-have sql comes next
         assert session.skill.id == "sql"
         assert text_of(app, "#quick-state") == "quick mode · leading: Data Engineer"
         await pilot.press("3")  # sql
-        assert session.skill.id == "aws"
-        await pilot.press("2", "0", "0")  # aws, glue, sklearn: likely
+        assert session.skill.id == "python"
+        await pilot.press("1", "0", "0", "1")  # python, stats, sklearn, glue: likely
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "Closest role so far: Data Engineer" in text_of(app, "#results-title")
@@ -71,7 +68,7 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
         assert not app.screen.query_one("#quick-state").display
         assert session.skill.id == "athena"  # the first question left, in quiz order
         assert session.progress.ratings == {
-            "python": 3, "stats": 0, "sql": 3, "aws": 2, "glue": 0, "sklearn": 0
+            "aws": 3, "sql": 3, "python": 1, "stats": 0, "sklearn": 0, "glue": 1
         }  # fmt: skip
         await pilot.press("1", "2", "0")  # athena docker deep
         await pilot.pause()
@@ -82,12 +79,12 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
     saved = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
     assert "mode" not in saved and saved["quick"] == {"likely_after": 6}
     assert saved["ratings"] == {
-        "python": 3,
-        "stats": 0,
+        "aws": 3,
         "sql": 3,
-        "aws": 2,
-        "glue": 0,
+        "python": 1,
+        "stats": 0,
         "sklearn": 0,
+        "glue": 1,
         "athena": 1,
         "docker": 2,
         "deep": 0,
@@ -103,7 +100,7 @@ async def test_dash_dash_quick_carries_on_past_likely_to_settled(
         await pilot.press("enter")  # --quick makes quick mode the default
         session = session_of(app)
         assert session.is_quick
-        await pilot.press("3", "3", "s", "2", "0")  # python stats, sklearn not sure, sql, aws
+        await pilot.press("0", "3", "s", "3", "2")  # aws sklearn, python not sure, stats sql
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "likely after 5 questions" in text_of(app, "#results-quick")
@@ -116,7 +113,7 @@ async def test_dash_dash_quick_carries_on_past_likely_to_settled(
         assert "Closest role so far: Data Scientist" in text_of(app, "#results-title")
     saved = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
     assert saved["quick"] == {"likely_after": 5, "settled_after": 6}
-    assert saved["skipped"] == ["sklearn"]
+    assert saved["skipped"] == ["python"]
 
 
 async def test_a_quick_profile_reopens_in_quick_mode_at_its_question(
@@ -169,9 +166,11 @@ def test_a_level_is_recorded_once_in_a_fresh_table(small_bank: Bank, tmp_path: P
         small_bank, progress, tmp_path / "p.toml", writer=ProfileWriter(tmp_path / "p.toml")
     )
     session.start_quick()
-    for level in (3, 0, 3):  # python, stats, sql: likely again, not newly
+    for level in (3, 3, 1, 0, 0, 1):  # aws sql python stats sklearn glue: likely again
         session.answer(level)
-    assert session.take_quick_news() is None
+    assessment = session.assessment()
+    assert assessment is not None and assessment.certainty == "likely"
+    assert session.take_quick_news() is None  # ... not newly
     assert progress.quick == QuickState(on=True, likely_after=1)
     session.flush()
 
@@ -204,8 +203,8 @@ async def test_no_role_is_named_until_an_answer_counts_for_one(make_app: MakeApp
         session = session_of(app)
         assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
         assert not app.screen.query_one("#quick-state").has_class("-sure")
-        await pilot.press("0")  # python 0: counts for no role
-        assert session.progress.ratings == {"python": 0}
+        await pilot.press("0")  # aws 0: counts for no role
+        assert session.progress.ratings == {"aws": 0}
         assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
         await pilot.press("2")
         assert text_of(app, "#quick-state").startswith("quick mode · leading: ")
