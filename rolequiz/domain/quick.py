@@ -55,7 +55,8 @@ SETTLED_MARGIN = 2e-9
 # The most "above" one answer can add to a role that does not list the skill: Expert's.
 MAX_ABOVE = above_aware(4)
 # "Likely": the lead must survive this many more answers, each the one that lowers it most
-# (module docstring). A round number, checked by bench/adaptive.py; not fitted to its files.
+# (module docstring). The rule's one number, a round one: in bench/adaptive.py 2 and 3 were
+# too eager on near-ties, and more only delays "likely" (docs/scoring.md, "Likely").
 LIKELY_ANSWERS = 4
 # The levels an answer can give (a skip changes no sums).
 LEVELS = range(5)
