@@ -12,19 +12,23 @@ closeness is made of, so the effect of one more answer costs O(1):
 
 Pending questions are the unanswered skills not below a parent rated 0 (`quiz.pending_ids`).
 
-- **Model answers**: a holder of role Z answers each pending skill Z lists at Z's target and
-  skips the rest.
+- **Margin moves**: for the top role X, another role Y and a pending skill s, the change of
+  closeness(X) - closeness(Y) if s alone were answered 0, 1, 2, 3 or 4 now (a skip: no change).
 - **Evidence**: X, the top role now, leads once a skill it lists is rated above 0 and counted
   (met > 0); before that only its offset puts it first.
-- **Likely**: X leads, none of its must-haves is pending (a skip counts as answered), and X is
-  still top (by the full ranking key) once every pending question gets the model answers of Z,
-  for every role Z.
+- **Likely**: X leads, none of its must-haves is pending (a skip counts as answered), and for
+  every other role Y, X is still ahead after the LIKELY_ANSWERS (4) answers that would lower
+  its margin over Y most: margin + the 4 most negative worst moves of distinct skills > 0. Each
+  move is counted from the sums now, so the bound shrinks as evidence builds up (one answer
+  moves a well-answered role less) and as the telling skills get answered. It is a model of
+  "the rest of the answers", not a proof; bench/adaptive.py measures how often it is right.
 - **Settled**: for every other role Y, the lowest closeness X can reach, over every way to
   answer (0-4) or skip the pending questions, beats the highest Y can reach.
-- **Next question**: the pending skill whose answer would move the margin closeness(X) -
-  closeness(Y) most differently depending on which leading role's holder gives it, summed over
-  the challengers Y. Once X leads, its pending must-haves are asked first. A skill below a
-  pending parent is asked after the parent.
+- **Next question**: the nearest challenger is the role with the least slack (the margin left
+  after the worst answers). The pending skill whose worst answer would lower the margin over it
+  most is asked: the question that can tell the top two apart, confirming or overturning the
+  lead. Once X leads, its pending must-haves are asked first. A skill below a pending parent
+  is asked after the parent.
 """
 
 from __future__ import annotations
@@ -50,8 +54,12 @@ from rolequiz.domain.scoring import (
 SETTLED_MARGIN = 2e-9
 # The most "above" one answer can add to a role that does not list the skill: Expert's.
 MAX_ABOVE = above_aware(4)
-# Fields of one role in a model answer's contribution vector: met, rated, unknown, above, met_all.
-_FIELDS = 5
+# "Likely": the lead must survive this many more answers, each the one that lowers it most
+# (module docstring). The rule's one number, a round one: in bench/adaptive.py 2 and 3 were
+# too eager on near-ties, and more only delays "likely" (docs/scoring.md, "Likely").
+LIKELY_ANSWERS = 4
+# The levels an answer can give (a skip changes no sums).
+LEVELS = range(5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +84,7 @@ class Assessment:
     evidence: bool
     # The top role's must-haves still unanswered (a skip counts as answered: asked, not known).
     must_pending: int
-    # Open: the roles ranked above the top one under some role's model answers. Likely: the
+    # Open: the roles the top one's margin over does not survive the worst answers. Likely: the
     # roles the settled bound has not ruled out yet. Settled: none.
     challengers: tuple[Role, ...]
 
@@ -179,7 +187,6 @@ class QuickMode:
         self.bank = bank
         self.roles = bank.roles
         self._index_of = {skill.id: index for index, skill in enumerate(bank.skills)}
-        self._category_of = [skill.category for skill in bank.skills]
         # rows[i][r]: role r's entry for skill i, None when the role does not list it.
         self.rows: tuple[tuple[Spec | None, ...], ...] = tuple(
             tuple(_spec(role, skill.id) for role in bank.roles) for skill in bank.skills
@@ -191,30 +198,8 @@ class QuickMode:
             frozenset(index for index, skill in enumerate(bank.skills) if _is_must(role, skill.id))
             for role in bank.roles
         )
-        # targets[z][i]: a holder of role z answers skill i at z's target; None: skips it.
-        self.targets: tuple[tuple[int | None, ...], ...] = tuple(
-            tuple(None if row[z] is None else row[z].target for row in self.rows)  # type: ignore[union-attr]
-            for z in range(len(self.roles))
-        )
-        self._skill_targets = tuple(zip(*self.targets, strict=True))
-        # The model answers' contributions, flattened per role (_FIELDS numbers each).
-        self._model_vectors: tuple[dict[int, tuple[float, ...]], ...] = tuple(
-            {
-                index: tuple(value for vector in _contribution(row, level) for value in vector)
-                for index, (row, level) in enumerate(zip(self.rows, self.targets[z], strict=True))
-                if level is not None
-            }
-            for z in range(len(self.roles))
-        )
         self._memo: tuple[tuple[object, ...], tuple[Assessment, str | None]] | None = None
-        self._spread_memo: tuple[object, dict[int, float]] | None = None
         self._last_tally: tuple[list[tuple[str, int]], Tally] | None = None
-        self._sums_by_category: dict[
-            tuple[int, str], tuple[tuple[int, ...], list[float] | None]
-        ] = {}
-        self._moves_by_role: dict[
-            int, tuple[tuple[float, float, float, float], dict[int, float]]
-        ] = {}
 
     # The sums and the ranking ------------------------------------------------------------------
 
@@ -258,71 +243,6 @@ class QuickMode:
     def pending_indices(self, pending: Collection[str]) -> list[int]:
         """Bank indices of the pending skill ids, in quiz order."""
         return sorted(self._index_of[skill_id] for skill_id in pending)
-
-    # Likely --------------------------------------------------------------------------------------
-
-    def model_completion(self, tally: Tally, pending: Sequence[int], model: int) -> Tally:
-        """The sums once every pending question gets role `model`'s model answer."""
-        return self._completion(tally, self._groups(pending), model)
-
-    def _groups(self, pending: Sequence[int]) -> list[tuple[str, tuple[int, ...]]]:
-        """The pending skills by category: model sums are kept per category (_category_sums)."""
-        by_category: dict[str, list[int]] = {}
-        for index in pending:
-            by_category.setdefault(self._category_of[index], []).append(index)
-        return [(category, tuple(indices)) for category, indices in by_category.items()]
-
-    def _completion(
-        self,
-        tally: Tally,
-        groups: Sequence[tuple[str, tuple[int, ...]]],
-        model: int,
-    ) -> Tally:
-        totals = [0.0] * (len(self.roles) * _FIELDS)
-        for category, indices in groups:
-            sums = self._category_sums(model, category, indices)
-            if sums is not None:
-                totals = list(map(operator.add, totals, sums))
-        done = tally.copy()
-        for role in range(len(self.roles)):
-            base = role * _FIELDS
-            done.met[role] += totals[base]
-            done.rated[role] += totals[base + 1]
-            done.unknown[role] -= totals[base + 2]
-            done.above[role] += totals[base + 3]
-            done.met_all[role] += totals[base + 4]
-        return done
-
-    def _category_sums(
-        self, model: int, category: str, indices: tuple[int, ...]
-    ) -> list[float] | None:
-        """The model answers' contributions summed over the pending skills of one category,
-        kept until that category's pending skills change (one category per question)."""
-        kept = self._sums_by_category.get((model, category))
-        if kept is not None and kept[0] == indices:
-            return kept[1]
-        vectors = self._model_vectors[model]
-        group = [vectors[index] for index in indices if index in vectors]
-        sums = [sum(column) for column in zip(*group, strict=True)] if group else None
-        self._sums_by_category[model, category] = (indices, sums)
-        return sums
-
-    def overtakers(
-        self,
-        tally: Tally,
-        pending: Sequence[int],
-        top: int,
-    ) -> set[int]:
-        """Roles ranked above `top` once the pending questions get some role's model answers.
-        (Model answers are targets, never 0, so no skill becomes not applicable on the way.)"""
-        found: set[int] = set()
-        if not pending:
-            return found
-        groups = self._groups(pending)
-        for model in range(len(self.roles)):
-            ranked = self.ranking(self._completion(tally, groups, model))
-            found.update(ranked[: ranked.index(top)])
-        return found
 
     # Settled -------------------------------------------------------------------------------------
 
@@ -379,83 +299,47 @@ class QuickMode:
             if role != top and lowest_top - high <= SETTLED_MARGIN
         ]
 
-    # The next question ---------------------------------------------------------------------------
+    # Likely, and the next question -------------------------------------------------------------
 
-    def spread_scores(
-        self, tally: Tally, pending: Sequence[int], top: int, challengers: Sequence[int]
-    ) -> list[float]:
-        """Per pending skill: summed over the challengers Y, how far apart the model answers
-        of the leading roles (top and challengers) would put the margin closeness(top) -
-        closeness(Y). Zero when those holders would all answer alike."""
-        leaders = [top, *challengers]
-        # A skip changes no sums: the scores are kept while the leaders and their sums stay.
-        memo_key = (
-            tuple(leaders),
-            tuple(
-                (tally.met[r], tally.rated[r], tally.unknown[r], tally.above[r]) for r in leaders
-            ),
-        )
-        if self._spread_memo is None or self._spread_memo[0] != memo_key:
-            self._spread_memo = (memo_key, {})
-        kept = self._spread_memo[1]
+    def margin_moves(
+        self, tally: Tally, pending: Sequence[int], top: int
+    ) -> dict[int, list[tuple[float, ...]]]:
+        """Per other role Y, per pending skill: how much closeness(top) - closeness(Y) changes
+        if that skill alone were answered 0, 1, 2, 3 or 4 now (a skip changes nothing)."""
         now = [tally.closeness(role) for role in range(len(self.roles))]
-        moves = {role: self._moves(tally, role) for role in leaders}
-        scores: list[float] = []
-        for index in pending:
-            known_score = kept.get(index)
-            if known_score is None:
-                known_score = kept[index] = self._spread(tally, index, leaders, now, moves)
-            scores.append(known_score)
-        return scores
+        # One role's move depends on the skill only through its entry (None: not listed).
+        kept: list[dict[Spec | None, tuple[float, ...]]] = [{} for _ in self.roles]
 
-    def _spread(
-        self,
-        tally: Tally,
-        index: int,
-        leaders: Sequence[int],
-        now: Sequence[float],
-        moves: Mapping[int, dict[int, float]],
-    ) -> float:
-        targets = self._skill_targets[index]
-        levels = list({targets[model] for model in leaders})
-        if len(levels) < 2:
-            return 0.0
-        row = self.rows[index]
-        columns: list[list[float]] = []
-        for role in leaders:
-            known = moves[role]
-            spec = row[role]
-            # A skill the role does not list moves it by the level alone: one entry for all.
-            base = -8 if spec is None else index * 8
-            column: list[float] = []
-            for level in levels:
-                if level is None:
-                    column.append(0.0)
-                    continue
-                change = known.get(base + level)
-                if change is None:
-                    change = known[base + level] = (
-                        after_answer(tally, role, spec, level) - now[role]
-                    )
-                column.append(change)
-            columns.append(column)
-        top_column = columns[0]
-        score = 0.0
-        for column in columns[1:]:
-            margins = [mine - theirs for mine, theirs in zip(top_column, column, strict=True)]
-            score += max(margins) - min(margins)
-        return score
+        def moves(role: int, index: int) -> tuple[float, ...]:
+            spec = self.rows[index][role]
+            found = kept[role].get(spec)
+            if found is None:
+                found = kept[role][spec] = tuple(
+                    after_answer(tally, role, spec, level) - now[role] for level in LEVELS
+                )
+            return found
 
-    def _moves(self, tally: Tally, role: int) -> dict[int, float]:
-        """How far one answer (key: skill index * 8 + level) moves the role's closeness, kept
-        while the role's sums stay the same: after a skip, or a low rating of a skill it does
-        not list."""
-        state = (tally.met[role], tally.rated[role], tally.unknown[role], tally.above[role])
-        kept = self._moves_by_role.get(role)
-        if kept is None or kept[0] != state:
-            kept = (state, {})
-            self._moves_by_role[role] = kept
-        return kept[1]
+        table: dict[int, list[tuple[float, ...]]] = {}
+        for other in range(len(self.roles)):
+            if other == top:
+                continue
+            table[other] = [
+                tuple(map(operator.sub, moves(top, index), moves(other, index)))
+                for index in pending
+            ]
+        return table
+
+    def slack(
+        self, tally: Tally, moves: Mapping[int, Sequence[tuple[float, ...]]], top: int
+    ) -> dict[int, float]:
+        """Per other role Y: closeness(top) - closeness(Y) once the LIKELY_ANSWERS pending
+        answers that lower it most are given, each counted from the sums now."""
+        slack: dict[int, float] = {}
+        for other, rows in moves.items():
+            worst = sorted(min(0.0, *row) for row in rows)
+            margin = tally.closeness(top) - tally.closeness(other)
+            slack[other] = margin + sum(worst[:LIKELY_ANSWERS])
+        return slack
 
     # What the session and the bench call -------------------------------------------------------
 
@@ -481,7 +365,10 @@ class QuickMode:
         top = self.ranking(tally)[0]
         evidence = tally.met[top] > 0
         must_pending = [index for index in pending if index in self._must_of[top]]
-        challengers = sorted(self.overtakers(tally, pending, top))
+        moves = self.margin_moves(tally, pending, top)
+        slack = self.slack(tally, moves, top)
+        # Nothing pending: the ranking is final (settled below).
+        challengers = [other for other, left in slack.items() if left <= 0 and pending]
         certainty: Certainty = "open"
         if not challengers:
             challengers = self.not_ruled_out(tally, pending, top)
@@ -515,16 +402,16 @@ class QuickMode:
         candidates = sorted({gate[index] for index in must_pending} if evidence else ()) or [
             index for index in pending if gate[index] == index
         ]
-        chosen = candidates[0]
-        if challengers:
-            scores = self.spread_scores(tally, pending, top, challengers)
-            best_of = dict.fromkeys(candidates, 0.0)
-            for index, score in zip(pending, scores, strict=True):
-                if gate[index] in best_of:
-                    best_of[gate[index]] = max(best_of[gate[index]], score)
-            best = max(best_of.values())
-            if best > 0:
-                chosen = next(index for index in candidates if best_of[index] == best)
+        # The role nearest to overtaking: the least slack. The question asked is the one whose
+        # worst answer would cut the lead over it most: it confirms or overturns the lead.
+        nearest = min(slack, key=slack.__getitem__) if slack else None
+        best_of = dict.fromkeys(candidates, 0.0)
+        for position, index in enumerate(pending):
+            if gate[index] in best_of and nearest is not None:
+                score = -min(0.0, *moves[nearest][position])
+                best_of[gate[index]] = max(best_of[gate[index]], score)
+        best = max(best_of.values())
+        chosen = next(index for index in candidates if best_of[index] == best)
         return assessment, self.bank.skills[chosen].id
 
     def assess(self, ratings: Mapping[str, int], pending: Collection[str]) -> Assessment:

@@ -2,10 +2,10 @@
 question screen says where it stands; likely and settled open the results with the count; the
 full quiz goes on from there with every answer kept.
 
-On the small bank (conftest) quick mode asks a data engineer python, stats, then sql (the
-leading role's must-have; likely after 3), then sklearn, deep, aws (settled after 6); a data
-scientist python, stats, sql (likely after 3), then aws, sklearn, deep (settled after 6 when
-sklearn is skipped). No role is named before an answer counts for one.
+On the small bank (conftest) quick mode asks a data engineer aws, then sql (the leading role's
+must-have), python, stats, sklearn and glue (likely after 6), then docker; a data scientist
+aws, sklearn, python, stats, sql (likely after 5), then deep (settled after 6, docker left). No
+role is named before an answer counts for one.
 """
 
 from __future__ import annotations
@@ -42,50 +42,51 @@ async def test_quick_from_the_welcome_screen_to_likely_then_the_full_quiz(
         await pilot.press("q")
         assert isinstance(app.screen, QuestionScreen)
         session = session_of(app)
-        assert session.is_quick and session.skill.id == "python"
+        assert session.is_quick and session.skill.id == "aws"
         assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
-        await pilot.press("3")  # python
-        assert session.skill.id == "stats"
-        assert text_of(app, "#quick-state") == "quick mode · leading: Data Scientist"
-        await pilot.press("0")  # stats: Data Engineer leads, its must-have sql comes next
+        await pilot.press("3")  # aws: Data Engineer leads, its must-have sql comes next
         assert session.skill.id == "sql"
         assert text_of(app, "#quick-state") == "quick mode · leading: Data Engineer"
-        await pilot.press("3")  # sql: likely
+        await pilot.press("3")  # sql
+        assert session.skill.id == "python"
+        await pilot.press("1", "0", "0", "1")  # python, stats, sklearn, glue: likely
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "Closest role so far: Data Engineer" in text_of(app, "#results-title")
-        assert "Quick mode: likely after 3 questions" in text_of(app, "#results-quick")
+        assert "Quick mode: likely after 6 questions" in text_of(app, "#results-quick")
 
         await pilot.press("escape")  # carry on in quick mode
         assert isinstance(app.screen, QuestionScreen)
-        assert session.skill.id == "sklearn"
+        assert session.skill.id == "docker"
         assert text_of(app, "#quick-state") == "quick mode · likely: Data Engineer"
         saved = read_toml_when(home / "profile.toml", lambda d: "quick" in d)
-        assert saved["mode"] == "quick" and saved["quick"] == {"likely_after": 3}
+        assert saved["mode"] == "quick" and saved["quick"] == {"likely_after": 6}
 
         await pilot.press("r", "F")  # from the results: the full quiz
         assert isinstance(app.screen, QuestionScreen)
         assert not session.is_quick
         assert not app.screen.query_one("#quick-state").display
-        assert session.skill.id == "aws"  # the first question left, in quiz order
-        assert session.progress.ratings == {"python": 3, "stats": 0, "sql": 3}
-        await pilot.press("3", "2", "1", "2", "0", "0")  # aws glue athena docker sklearn deep
+        assert session.skill.id == "athena"  # the first question left, in quiz order
+        assert session.progress.ratings == {
+            "aws": 3, "sql": 3, "python": 1, "stats": 0, "sklearn": 0, "glue": 1
+        }  # fmt: skip
+        await pilot.press("1", "2", "0")  # athena docker deep
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "Provisional" not in text_of(app, "#results-basis")
         assert not app.screen.query("#results-quick")
 
     saved = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
-    assert "mode" not in saved and saved["quick"] == {"likely_after": 3}
+    assert "mode" not in saved and saved["quick"] == {"likely_after": 6}
     assert saved["ratings"] == {
-        "python": 3,
-        "stats": 0,
-        "sql": 3,
         "aws": 3,
-        "glue": 2,
+        "sql": 3,
+        "python": 1,
+        "stats": 0,
+        "sklearn": 0,
+        "glue": 1,
         "athena": 1,
         "docker": 2,
-        "sklearn": 0,
         "deep": 0,
     }
 
@@ -99,11 +100,11 @@ async def test_dash_dash_quick_carries_on_past_likely_to_settled(
         await pilot.press("enter")  # --quick makes quick mode the default
         session = session_of(app)
         assert session.is_quick
-        await pilot.press("3", "3", "2")  # python, stats, sql: likely
+        await pilot.press("0", "3", "s", "3", "2")  # aws sklearn, python not sure, stats sql
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        assert "likely after 3 questions" in text_of(app, "#results-quick")
-        await pilot.press("escape", "0", "s", "2")  # aws 0, sklearn not sure, deep 2: settled
+        assert "likely after 5 questions" in text_of(app, "#results-quick")
+        await pilot.press("escape", "2")  # deep 2: settled
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         line = text_of(app, "#results-quick")
@@ -111,8 +112,8 @@ async def test_dash_dash_quick_carries_on_past_likely_to_settled(
         assert "no answer to the 1 left can change the top role" in line  # docker
         assert "Closest role so far: Data Scientist" in text_of(app, "#results-title")
     saved = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
-    assert saved["quick"] == {"likely_after": 3, "settled_after": 6}
-    assert saved["skipped"] == ["sklearn"]
+    assert saved["quick"] == {"likely_after": 5, "settled_after": 6}
+    assert saved["skipped"] == ["python"]
 
 
 async def test_a_quick_profile_reopens_in_quick_mode_at_its_question(
@@ -165,9 +166,11 @@ def test_a_level_is_recorded_once_in_a_fresh_table(small_bank: Bank, tmp_path: P
         small_bank, progress, tmp_path / "p.toml", writer=ProfileWriter(tmp_path / "p.toml")
     )
     session.start_quick()
-    for level in (3, 0, 3):  # python, stats, sql: likely again, not newly
+    for level in (3, 3, 1, 0, 0, 1):  # aws sql python stats sklearn glue: likely again
         session.answer(level)
-    assert session.take_quick_news() is None
+    assessment = session.assessment()
+    assert assessment is not None and assessment.certainty == "likely"
+    assert session.take_quick_news() is None  # ... not newly
     assert progress.quick == QuickState(on=True, likely_after=1)
     session.flush()
 
@@ -200,8 +203,8 @@ async def test_no_role_is_named_until_an_answer_counts_for_one(make_app: MakeApp
         session = session_of(app)
         assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
         assert not app.screen.query_one("#quick-state").has_class("-sure")
-        await pilot.press("0")  # python 0: counts for no role
-        assert session.progress.ratings == {"python": 0}
+        await pilot.press("0")  # aws 0: counts for no role
+        assert session.progress.ratings == {"aws": 0}
         assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
         await pilot.press("2")
         assert text_of(app, "#quick-state").startswith("quick mode · leading: ")

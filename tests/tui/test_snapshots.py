@@ -107,10 +107,11 @@ def test_broken_profile(snap_compare: SnapCompare, make_app: MakeApp, home: Path
 
 
 def test_question_quick_mode(snap_compare: SnapCompare, make_app: MakeApp) -> None:
-    # Quick from the welcome screen, python 3: the next most telling question, and who leads.
+    # Quick from the welcome screen, aws 3: Data Engineer leads, its must-have sql comes next.
     assert snap_compare(make_app(), run_before=pressed("q", "3"))
 
 
 def test_results_quick_mode_likely(snap_compare: SnapCompare, make_app: MakeApp) -> None:
-    # python 3, stats 0, sql 3 (Data Engineer's must-have): likely after 3, the results open.
-    assert snap_compare(make_app(), run_before=pressed("q", "3", "0", "3"))
+    # aws 3, sql 3 (Data Engineer's must-have), python 1, stats 0, sklearn 0, glue 1: likely
+    # after 6, the results open.
+    assert snap_compare(make_app(), run_before=pressed("q", "3", "3", "1", "0", "0", "1"))
