@@ -28,6 +28,33 @@ def test_engineer_gaps_are_ordered_by_weight_times_shortfall(mini_bank: Bank) ->
     assert gaps[0].skill.resources[0].url == "https://example.org/spark"
 
 
+def test_a_need_orders_the_gap_list_instead_of_the_weight(tmp_path: Path) -> None:
+    # A weight ranks roles; the need says how many in the role have the skill. python: weight
+    # 3 but need 1, so its gap comes after aws (weight and no need: 2); scoring is unchanged.
+    root = write_content(tmp_path)
+    engineer = root / "profiles" / "engineer.toml"
+    text = engineer.read_text(encoding="utf-8")
+    text = text.replace(
+        "python = { weight = 3, target = 3, must = false,",
+        "python = { weight = 3, target = 3, must = false, need = 1,",
+    )
+    engineer.write_text(text, encoding="utf-8")
+    bank = load_bank(root)
+    role = bank.role_by_id["engineer"]
+    gaps = gap_list(bank, role, {"sql": 3, "python": 1, "aws": 0, "spark": 3})
+    # python: need 1 x 2 = 2, low; aws: weight 2 x 2 = 4, medium
+    assert [(g.skill.id, g.importance, g.priority, g.weight) for g in gaps] == [
+        ("aws", 4.0, "medium", 2.0),
+        ("python", 2.0, "low", 3.0),
+    ]
+    unrated = unrated_list(bank, role, Progress(ratings={"sql": 3, "spark": 3}))
+    assert [u.skill.id for u in unrated] == ["aws", "python", "glue"]
+    plain = load_bank(write_content(tmp_path / "plain"))
+    assert rank_roles(bank, {"python": 1})[0].closeness == (
+        rank_roles(plain, {"python": 1})[0].closeness
+    )
+
+
 def test_met_skills_and_unknown_skills_are_not_gaps(mini_bank: Bank) -> None:
     role = mini_bank.role_by_id["engineer"]
     assert gap_list(mini_bank, role, {"sql": 4, "python": 3, "spark": 3}) == []

@@ -105,6 +105,15 @@ class RoleSkill:
     target: Annotated[int, STRICT, Field(ge=1, le=4)]
     must: Annotated[bool, STRICT]
     why: Line
+    # How much a learner of the role needs the skill, for the gap list (rolequiz.domain.gaps);
+    # the weight when absent. Weights rank roles, so a skill that tells roles apart weighs much
+    # even when few in the role use it; the need says how many do.
+    need: Annotated[float | None, STRICT, Field(gt=0, le=100)] = None
+
+    @property
+    def learning_weight(self) -> float:
+        """What orders this skill in the role's gap list: its need, else its weight."""
+        return self.weight if self.need is None else self.need
 
     @model_validator(mode="before")
     @classmethod

@@ -1,9 +1,10 @@
 """What to learn next: the gap list for a role, and why the top role came out on top.
 
 A gap is a rated skill below the role's target. Gaps are ordered by importance x shortfall
-(weight * (target - level)), then must-have first, then weight, then quiz order. Priority:
-  high    a must-have skill, or weight * shortfall >= 8
-  medium  weight * shortfall >= 4
+(need * (target - level)), then must-have first, then need, then quiz order. The need is how
+much a learner of the role needs the skill (a profile's `need`, else its weight). Priority:
+  high    a must-have skill, or need * shortfall >= 8
+  medium  need * shortfall >= 4
   low     the rest
 Skills of the role that are skipped or unanswered are not gaps (their level is unknown); they
 are listed apart as `unrated` so the person can answer them.
@@ -33,6 +34,7 @@ class Gap:
     weight: float
     must: bool
     priority: Priority
+    need: float
 
     @property
     def shortfall(self) -> int:
@@ -40,7 +42,7 @@ class Gap:
 
     @property
     def importance(self) -> float:
-        return self.weight * self.shortfall
+        return self.need * self.shortfall
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +101,11 @@ def gap_list(bank: Bank, role: Role, ratings: Mapping[str, int]) -> list[Gap]:
                 target=spec.target,
                 weight=spec.weight,
                 must=spec.must,
-                priority=priority_of(spec.weight, spec.target - level, spec.must),
+                priority=priority_of(spec.learning_weight, spec.target - level, spec.must),
+                need=spec.learning_weight,
             )
         )
-    gaps.sort(key=lambda g: (-g.importance, not g.must, -g.weight, order[g.skill.id]))
+    gaps.sort(key=lambda g: (-g.importance, not g.must, -g.need, order[g.skill.id]))
     return gaps
 
 
@@ -120,7 +123,9 @@ def unrated_list(bank: Bank, role: Role, progress: Progress) -> list[Unrated]:
         for skill_id, spec in role.skills.items()
         if skill_id not in progress.ratings
     ]
-    found.sort(key=lambda u: (not u.must, -u.weight, order[u.skill.id]))
+    found.sort(
+        key=lambda u: (not u.must, -role.skills[u.skill.id].learning_weight, order[u.skill.id])
+    )
     return found
 
 

@@ -1,7 +1,7 @@
 """A learning plan: a role's gaps in an order a person can follow, grouped in small steps.
 
 The gaps are those of `rolequiz.domain.gaps.gap_list`. Their order:
-  1. must-haves first, then by importance x shortfall (weight * (target - level)), ties kept in
+  1. must-haves first, then by importance x shortfall (need * (target - level)), ties kept in
      gap_list's order;
   2. a skill comes after the skills it `requires` (directly or further up) that are also gaps:
      such a parent is pulled forward to just before the first skill that needs it, so a
