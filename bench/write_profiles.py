@@ -31,6 +31,8 @@ HYBRIDS = {
     "mlops_engineer": ("ml_engineer", "data_engineer"),
 }
 OWN_FIT = {"mlops_engineer": ("docker", "kubernetes", "terraform", "ci_cd")}
+# The most common skill of a role needs this much (the need orders the gap list).
+NEED_SCALE = 20
 # Marks a weight the writer keeps as it stands: a skill neither file asks about.
 JUDGEMENT = "Judgement (neither file asks): "
 # Judgement: offsets of the hybrids, below both halves' (a hybrid is named for what a person does
@@ -56,6 +58,8 @@ HEADER = """\
 # weight: how much the skill counts for this role, 1 (a little) to 20 (the most telling skill)
 # target: the level (1-4) the role expects; exceeding it earns no bonus
 # must: a must-have skill (shown first in gap lists, always high priority when short)
+# need: how much a learner of the role needs it, for the gap list: how common it is in the
+#       role, 20 for the most common (the weight when absent)
 # why: one line of evidence. Weights of skills the 2023 postings or the Kaggle 2022 survey see
 #      were derived from both (bench/fit_profiles.py) and quote them; the others are judgement.
 """
@@ -78,6 +82,35 @@ def shares(
 
     seen = any(skill in x for _, x in people)
     return share(role), float(np.mean([share(r) for r in others])), seen
+
+
+def needs_of(
+    role_id: str, skills: Sequence[str], postings: People, survey: People
+) -> dict[str, int]:
+    """A whole need 1-20 per skill the data sees: how common the skill is in the role, as a
+    share of the role's most common skill in each file (the two files are not on one scale: a
+    posting names a few keywords, the survey asks about each), the mean of the files that ask,
+    times NEED_SCALE."""
+    role = FITTED.index(role_id)
+    per_file: list[dict[str, float]] = []
+    for people, module, file_role in (
+        (postings, postings_module, role),
+        (survey, kaggle, min(role, 3)),  # the survey merges ML and MLOps engineers
+    ):
+        found: dict[str, float] = {}
+        for skill in skills:
+            only = skill in module.POSITIVE_ONLY
+            mine, _, seen = shares(skill, people, file_role, [file_role], only)
+            if seen:
+                found[skill] = mine
+        top = max(found.values(), default=0.0) or 1.0
+        per_file.append({skill: share / top for skill, share in found.items()})
+    needs: dict[str, int] = {}
+    for skill in skills:
+        values = [shares_of[skill] for shares_of in per_file if skill in shares_of]
+        if values:
+            needs[skill] = max(1, round(NEED_SCALE * sum(values) / len(values)))
+    return needs
 
 
 def why_fitted(skill: str, role_id: str, postings: People, survey: People) -> str:
@@ -117,6 +150,14 @@ def write_profiles(
             row[index[skill]] = rows[hybrid][index[skill]]
         rows[hybrid] = row
         fitted_offsets[hybrid] = HYBRID_OFFSETS[hybrid]
+    needs = {role_id: needs_of(role_id, seen, postings, survey) for role_id in FITTED}
+    for hybrid, halves in HYBRIDS.items():
+        if hybrid not in needs:  # a learner of a hybrid needs what either half needs
+            needs[hybrid] = {
+                s: max(needs[h].get(s, 1) for h in halves)
+                for s in seen
+                if any(s in needs[h] for h in halves)
+            }
     for role_id, row in rows.items():
         offset = fitted_offsets[role_id]
         path = root / "profiles" / f"{role_id}.toml"
@@ -126,10 +167,12 @@ def write_profiles(
             before = old["skills"].get(skill.id)
             target = min(3, before["target"]) if before else 2
             must = bool(before and before.get("must"))
+            need = before.get("need") if before else None
             if skill.id in index:
                 weight = int(row[index[skill.id]])
                 if weight <= 0:
                     continue
+                need = needs[role_id].get(skill.id)
                 if role_id in HYBRIDS and skill.id not in OWN_FIT.get(role_id, ()):
                     halves = " and ".join(bank.role_by_id[r].name for r in HYBRIDS[role_id])
                     evidence = (
@@ -149,8 +192,9 @@ def write_profiles(
             else:
                 continue
             must_text = "must = true, " if must else ""
+            need_text = "" if need is None else f"need = {need}, "
             entries[skill.id] = (
-                f"{skill.id} = {{ weight = {weight}, target = {target}, {must_text}"
+                f"{skill.id} = {{ weight = {weight}, target = {target}, {must_text}{need_text}"
                 f"why = {_string(why)} }}"
             )
         lines = [
