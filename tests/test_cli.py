@@ -73,8 +73,9 @@ def test_roles_with_a_role_shows_its_skills(capsys: pytest.CaptureFixture[str], 
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "Engineer (engineer): 5 skills"
-    assert lines[3].split() == ["skill", "id", "weight", "target", "must-have", "why"]
-    assert lines[4].split()[:5] == ["Spark", "spark", "4", "3", "yes"]
+    assert lines[3].split() == ["skill", "id", "weight", "need", "target", "must-have", "why"]
+    # no need in the profile: the weight orders its gaps
+    assert lines[4].split()[:6] == ["Spark", "spark", "4", "4", "3", "yes"]
     assert len(lines) == 4 + 5
     code, out, _ = run(capsys, "roles", name, "--format", "json")
     record = json.loads(out)
@@ -83,6 +84,7 @@ def test_roles_with_a_role_shows_its_skills(capsys: pytest.CaptureFixture[str], 
         "id": "spark",
         "name": "Spark",
         "weight": 4.0,
+        "need": 4.0,
         "target": 3,
         "must": True,
         "why": "test",

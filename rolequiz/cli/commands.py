@@ -203,8 +203,9 @@ def list_roles(bank: Bank, output: str) -> int:
 
 
 def show_role(bank: Bank, name: str, output: str) -> int:
-    """One role: its skills with weight, target, must-have, the market figure and why, the
-    most weighted first (the market figure only where the postings say something of it)."""
+    """One role: its skills with weight, need (what orders the gap list), target, must-have,
+    the market figure and why, the most weighted first (the market figure only where the
+    postings say something of it)."""
     from rolequiz.cli.match import market_or_warn
     from rolequiz.domain.market import market_note
 
@@ -222,6 +223,7 @@ def show_role(bank: Bank, name: str, output: str) -> int:
                     "id": skill_id,
                     "name": _skill_name(bank, skill_id),
                     "weight": spec.weight,
+                    "need": spec.learning_weight,
                     "target": spec.target,
                     "must": spec.must,
                     "why": spec.why,
@@ -234,12 +236,17 @@ def show_role(bank: Bank, name: str, output: str) -> int:
         return 0
     # The column only when the figures say something of one of the skills.
     shown = any(notes.values())
-    rows = [["skill", "id", "weight", "target", "must-have", *(["market"] if shown else []), "why"]]
+    rows = [
+        ["skill", "id", "weight", "need", "target", "must-have"]
+        + (["market"] if shown else [])
+        + ["why"]
+    ]
     rows += [
         [
             _skill_name(bank, skill_id),
             skill_id,
             f"{spec.weight:g}",
+            f"{spec.learning_weight:g}",
             str(spec.target),
             "yes" if spec.must else "",
             *([notes[skill_id]] if shown else []),
