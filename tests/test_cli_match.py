@@ -265,7 +265,15 @@ def test_market_figures_beside_the_skills_of_one_role(
     code, out, err = run(capsys, "roles", "engineer")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[3].split()[:6] == ["skill", "id", "weight", "target", "must-have", "market"]
+    assert lines[3].split()[:7] == [
+        "skill",
+        "id",
+        "weight",
+        "need",
+        "target",
+        "must-have",
+        "market",
+    ]
     spark = next(line for line in lines if " spark " in line)
     assert "named in 47% of Engineer postings, 2023" in spark
     python = next(line for line in lines if " python " in line)
