@@ -215,15 +215,19 @@ class ProfileWriter:
 
 def write_profile(path: Path, progress: Progress) -> None:
     """`save_progress`, refusing first what an atomic rename would silently get past: a
-    profile or folder made read-only (no write bit) is left alone, even by root."""
+    profile or folder made read-only (no write bit, or on a read-only file system) is left
+    alone, even by root."""
     path = real_file(path)  # a profile that is a link: the file and folder it leads to
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
     for target, kind in ((path, "the file"), (path.parent, "the folder")):
         try:
             mode = target.stat().st_mode
+            read_only_system = bool(os.statvfs(target).f_flag & os.ST_RDONLY)
         except OSError:
             continue  # not there yet: writing creates it
+        if read_only_system:  # os.access says no there too: say why in its own words
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(target))
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
             target, os.W_OK
         ):

@@ -17,6 +17,7 @@ import time
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -90,7 +91,32 @@ class FullDisk:
         return lambda: self.monkeypatch.setattr(os, "fsync", real)
 
 
+class ReadOnlySystem:
+    """The profile's file system is mounted read-only (os.access then says no as well)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.monkeypatch = monkeypatch
+
+    def __call__(self, profile: Path) -> Callable[[], None]:
+        real_statvfs, real_access = os.statvfs, os.access
+
+        def read_only(path: Any) -> Any:
+            found = real_statvfs(path)
+            return SimpleNamespace(f_flag=found.f_flag | os.ST_RDONLY)
+
+        self.monkeypatch.setattr(os, "statvfs", read_only)
+        self.monkeypatch.setattr(os, "access", lambda path, mode, **kw: False)
+
+        def undo() -> None:
+            self.monkeypatch.setattr(os, "statvfs", real_statvfs)
+            self.monkeypatch.setattr(os, "access", real_access)
+
+        return undo
+
+
 FAULTS: dict[str, tuple[str, Callable[[pytest.MonkeyPatch], Fault]]] = {
+    # Bug: a read-only file system was reported as "permission denied (the file is read-only)".
+    "read-only file system": ("the file system is read-only", ReadOnlySystem),
     "read-only folder": (
         "permission denied (the folder is read-only)",
         lambda mp: read_only_folder,
