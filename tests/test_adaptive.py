@@ -189,6 +189,17 @@ def test_likely_by_hand() -> None:
     assert (certainty, top, challengers) == ("likely", "alpha", ["beta"])
 
 
+def test_the_slack_counts_three_worst_answers_and_three_quarters_of_the_fourth() -> None:
+    """LIKELY_ANSWERS is 3.75: the three most negative worst moves count whole, the fourth
+    three quarters, the rest not at all; a move's best answer plays no part. Margin alpha -
+    beta is 1 on a 2, c 0 (test_likely_by_hand)."""
+    quick = QuickMode(HAND)
+    tally = quick.tally({"a": 2, "c": 0})
+    rows = [(-w, 0.0, 0.0, 0.0, 0.5) for w in (0.05, 0.4, 0.1, 0.3, 0.2)]
+    slack = quick.slack(tally, {1: rows}, top=0)
+    assert slack[1] == pytest.approx(1 - 0.4 - 0.3 - 0.2 - 0.75 * 0.1)
+
+
 def test_open_by_hand() -> None:
     """a 2 alone: alpha 1, beta 0. The worst answers: b 3 (beta 3/3 * 3/(3 + 1/3) = 0.9,
     alpha stays 1): -0.9; c 4 (beta 2/2 * 3.5/(5 + 1/3) = 0.65625, alpha 4/5): -0.85625; d and

@@ -17,8 +17,9 @@ Pending questions are the unanswered skills not below a parent rated 0 (`quiz.pe
 - **Evidence**: X, the top role now, leads once a skill it lists is rated above 0 and counted
   (met > 0); before that only its offset puts it first.
 - **Likely**: X leads, none of its must-haves is pending (a skip counts as answered), and for
-  every other role Y, X is still ahead after the LIKELY_ANSWERS (4) answers that would lower
-  its margin over Y most: margin + the 4 most negative worst moves of distinct skills > 0. Each
+  every other role Y, X is still ahead after the LIKELY_ANSWERS (3.75) answers that would
+  lower its margin over Y most: margin + the 3 most negative worst moves of distinct skills +
+  3/4 of the fourth > 0. Each
   move is counted from the sums now, so the bound shrinks as evidence builds up (one answer
   moves a well-answered role less) and as the telling skills get answered. It is a model of
   "the rest of the answers", not a proof; bench/adaptive.py measures how often it is right.
@@ -54,10 +55,11 @@ from rolequiz.domain.scoring import (
 SETTLED_MARGIN = 2e-9
 # The most "above" one answer can add to a role that does not list the skill: Expert's.
 MAX_ABOVE = above_aware(4)
-# "Likely": the lead must survive this many more answers, each the one that lowers it most
-# (module docstring). The rule's one number, a round one: in bench/adaptive.py 2 and 3 were
-# too eager on near-ties, and more only delays "likely" (docs/scoring.md, "Likely").
-LIKELY_ANSWERS = 4
+# "Likely": the lead must survive this many more answers, each the one that lowers it most, a
+# fraction counting that share of the next worst (module docstring). The rule's one number: in
+# bench/adaptive.py 3 was too eager on near-ties (94-95% agreement), 4 took one answer more
+# than a quarter of the bank on the postings; 3.75 meets both (docs/scoring.md, "Likely").
+LIKELY_ANSWERS = 3.75
 # The levels an answer can give (a skip changes no sums).
 LEVELS = range(5)
 
@@ -333,12 +335,15 @@ class QuickMode:
         self, tally: Tally, moves: Mapping[int, Sequence[tuple[float, ...]]], top: int
     ) -> dict[int, float]:
         """Per other role Y: closeness(top) - closeness(Y) once the LIKELY_ANSWERS pending
-        answers that lower it most are given, each counted from the sums now."""
+        answers that lower it most are given, each counted from the sums now (a fraction of an
+        answer: that share of the next worst move)."""
+        whole = int(LIKELY_ANSWERS)
+        part = LIKELY_ANSWERS - whole
         slack: dict[int, float] = {}
         for other, rows in moves.items():
             worst = sorted(min(0.0, *row) for row in rows)
             margin = tally.closeness(top) - tally.closeness(other)
-            slack[other] = margin + sum(worst[:LIKELY_ANSWERS])
+            slack[other] = margin + sum(worst[:whole]) + part * sum(worst[whole : whole + 1])
         return slack
 
     # What the session and the bench call -------------------------------------------------------
