@@ -14,6 +14,7 @@ from rolequiz.cli.main import main
 from rolequiz.domain.content import load_bank
 from rolequiz.domain.scoring import rank_roles
 from rolequiz.files.progress import load_progress
+from rolequiz.tui.screens.results import COLUMN_TITLES, COLUMNS
 
 PROFILE = "schema_version = 1\nskipped = ['aws']\n[ratings]\nsql = 3\npython = 2\nspark = 1\n"
 
@@ -43,13 +44,19 @@ def test_score_text_prints_a_ranked_table(
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == f"{profile}: 3 of 7 rated, 1 skipped (provisional)"
-    # The quiz's results screen: rank, role, readiness, closeness, based on; in percent.
-    assert lines[1].split() == ["#", "role", "readiness", "closeness", "based", "on"]
+    # The quiz's results table, its names and order: rank, role, match, ready, rated; in percent.
+    assert lines[1].split() == [COLUMN_TITLES[key].lower() for key in COLUMNS]
+    assert lines[1].split() == ["#", "role", "match", "ready", "rated"]
     ranked = rank_roles(load_bank(mini_root), load_progress(profile).ratings)
     for line, fit in zip(lines[2:-1], ranked, strict=True):
-        ready, close = f"{round(fit.readiness * 100)}%", f"{round(fit.closeness * 100)}%"
-        based = f"{fit.rated} of {fit.total} skills"
-        assert line.split(maxsplit=2)[2].split() == [ready, close, *based.split()]
+        close, ready = f"{round(fit.closeness * 100)}%", f"{round(fit.readiness * 100)}%"
+        assert line.split(maxsplit=2)[2].split() == [
+            close,
+            ready,
+            str(fit.rated),
+            "of",
+            str(fit.total),
+        ]
     assert lines[-1] == f"  recommended: {ranked[0].role.name}"
 
 

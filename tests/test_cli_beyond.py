@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -206,6 +207,11 @@ def test_compare_text_json_markdown(
     assert code == 0
     assert "Ratings up: 2\n  skill  before  after\n  SQL    1       3\n  Spark  0       2\n" in out
     assert "Gaps for Engineer closed: 3" in out
+    # The roles as the quiz shows them: match and ready in whole percent, before -> after.
+    roles = out[out.index("Roles (before -> after)") :].splitlines()
+    assert roles[1].split() == ["role", "rank", "match", "ready", "coverage"]
+    assert len(roles) > 2
+    assert all(len(re.findall(r"\b\d+% -> \d+%", row)) == 3 for row in roles[2:])
     code, out, _ = run(capsys, "compare", str(profile), str(new), "--format", "json")
     record = json.loads(out)
     assert record["down"] == [{"skill": "python", "before": 2, "after": 1}]

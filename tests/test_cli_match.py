@@ -70,7 +70,7 @@ def test_text_names_the_role_each_skill_with_your_level_the_gaps_and_a_summary(
     code, out, err = run(capsys, "match", str(ad), "--profile", str(profile))
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == f"{ad} reads as Engineer (closeness 0.94); then Analyst 0.91"
+    assert lines[0] == f"{ad} reads as Engineer (match 94%); then Analyst 91%"
     assert "  Tableau  not rated  3" in lines
     gaps = [line for line in lines if line[:4].strip().rstrip(".").isdigit()]
     assert gaps == [

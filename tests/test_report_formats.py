@@ -33,10 +33,12 @@ Recommended role: **Analyst**. Target role: **Engineer**.
 
 ## Roles, closest first
 
-| # | Role | Closeness | Readiness | Coverage | Rated skills |
-|--:|---|--:|--:|--:|--:|
-| 1 | Analyst | 0.467 | 0.333 | 0.714 | 2 of 3 |
-| 2 | Engineer | 0.333 | 0.308 | 0.923 | 4 of 5 |
+| # | Role | Match | Ready | Rated |
+|--:|---|--:|--:|--:|
+| 1 | Analyst | 47% | 33% | 2 of 3 |
+| 2 | Engineer | 33% | 31% | 4 of 5 |
+
+**Match**: how close your answers are to the role · **Ready**: its targets you meet.
 
 ## Category levels against the Engineer targets
 
@@ -158,15 +160,23 @@ def parse(page: str) -> Page:
     return parser
 
 
-def test_html_is_balanced_and_shows_the_toml_figures(mini_bank: Bank) -> None:
+def test_html_is_balanced_and_shows_the_quiz_figures(mini_bank: Bank) -> None:
     report, _, page = mini_report(mini_bank)
     parsed = parse(page)
     assert page.startswith("<!DOCTYPE html>") and "script" not in parsed.tags
     rows = parsed.rows["roles"][1:]
-    assert [(int(r[0]), r[1], float(r[2]), float(r[3]), float(r[4])) for r in rows] == [
-        (f["rank"], f["name"], f["closeness"], f["readiness"], f["coverage"])
+    # The quiz's figures, as its results table shows them: match and ready in whole percent.
+    assert [tuple(r) for r in rows] == [
+        (
+            str(f["rank"]),
+            f["name"],
+            f"{round(f['closeness'] * 100)}%",
+            f"{round(f['readiness'] * 100)}%",
+            f"{f['rated_skills']} of {f['role_skills']}",
+        )
         for f in report["roles"]
     ]
+    assert "Match: how close your answers are to the role" in "".join(parsed.text)
     assert [r[0] for r in parsed.rows["categories"][1:]] == ["Basics", "Platform"]
     assert parsed.hrefs == [f"https://example.org/{g['skill']}" for g in report["gaps"]]
     text = "".join(parsed.text)

@@ -19,7 +19,7 @@ from rolequiz.domain.content import Bank, Role
 from rolequiz.domain.market import Market, market_note
 from rolequiz.domain.plan import Plan, learning_plan, target_role
 from rolequiz.domain.progress import Progress
-from rolequiz.domain.scoring import RoleFit, rank_roles
+from rolequiz.domain.scoring import RoleFit, percent, rank_roles
 from rolequiz.domain.team import Member
 from rolequiz.errors import RolequizError
 from rolequiz.files.progress import default_profile_path, load_progress
@@ -215,14 +215,14 @@ def compare_sections(result: Comparison) -> list[Section]:
     sections.append(
         (
             "Roles (before -> after)",
-            ["role", "rank", "closeness", "readiness", "coverage"],
+            ["role", "rank", "match", "ready", "coverage"],
             [
                 [
                     change.role.name,
                     f"{change.rank_before} -> {change.rank_after}",
-                    f"{change.before.closeness:.2f} -> {change.after.closeness:.2f}",
-                    f"{change.before.readiness:.0%} -> {change.after.readiness:.0%}",
-                    f"{change.before.coverage:.0%} -> {change.after.coverage:.0%}",
+                    f"{percent(change.before.closeness)} -> {percent(change.after.closeness)}",
+                    f"{percent(change.before.readiness)} -> {percent(change.after.readiness)}",
+                    f"{percent(change.before.coverage)} -> {percent(change.after.coverage)}",
                 ]
                 for change in result.roles
             ],

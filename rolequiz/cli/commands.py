@@ -10,7 +10,6 @@ from rolequiz.cli.output import (
     json_line,
     note,
     out,
-    percent,
     table,
     text_lines,
     unknown_skills,
@@ -19,7 +18,7 @@ from rolequiz.cli.output import (
 from rolequiz.domain.content import Bank, Role, load_bank
 from rolequiz.domain.progress import Progress
 from rolequiz.domain.quiz import Counts, counts
-from rolequiz.domain.scoring import RoleFit, rank_roles
+from rolequiz.domain.scoring import RoleFit, percent, rank_roles
 from rolequiz.errors import RolequizError
 from rolequiz.files.progress import default_profile_path, load_progress
 from rolequiz.text import printable
@@ -101,19 +100,20 @@ def _fit_json(rank: int, fit: RoleFit) -> dict[str, Any]:
 
 
 def _score_text(path: Path, ranked: list[RoleFit], tally: Counts) -> str:
-    """The figures of the quiz's results screen, in its column order (rolequiz.tui.screens.
-    results): rank, role, readiness, closeness, and how many of the role's skills are rated."""
+    """The quiz's results table (rolequiz.tui.screens.results, COLUMNS), its names and order:
+    rank, role, match (closeness), ready (readiness), and how many of the role's skills are
+    rated."""
     status = "provisional" if tally.pending else "complete"
     skip_note = f", {tally.skipped} skipped" if tally.skipped else ""
     head = f"{path}: {tally.rated} of {tally.total} rated{skip_note} ({status})"
-    rows = [["#", "role", "readiness", "closeness", "based on"]]
+    rows = [["#", "role", "match", "ready", "rated"]]
     rows += [
         [
             str(rank),
             fit.role.name,
-            percent(fit.readiness).rjust(9),
-            percent(fit.closeness).rjust(9),
-            f"{fit.rated} of {fit.total} skills",
+            percent(fit.closeness).rjust(5),
+            percent(fit.readiness).rjust(5),
+            f"{fit.rated} of {fit.total}",
         ]
         for rank, fit in enumerate(ranked, 1)
     ]

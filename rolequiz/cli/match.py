@@ -24,6 +24,7 @@ from rolequiz.domain.job_ad import (
     summary_line,
 )
 from rolequiz.domain.market import Market, market_for, market_note
+from rolequiz.domain.scoring import percent
 from rolequiz.errors import RolequizError
 from rolequiz.text import printable
 
@@ -138,9 +139,9 @@ def _level(fit: AdFit, skill_id: str) -> str:
 
 def _roles_line(fit: AdFit) -> str:
     top, *others = fit.ranked[:ROLES_SHOWN]
-    line = f"reads as {top.role.name} (closeness {top.closeness:.2f})"
+    line = f"reads as {top.role.name} (match {percent(top.closeness)})"
     if others:
-        line += "; then " + ", ".join(f"{o.role.name} {o.closeness:.2f}" for o in others)
+        line += "; then " + ", ".join(f"{o.role.name} {percent(o.closeness)}" for o in others)
     return line
 
 

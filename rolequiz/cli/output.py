@@ -75,11 +75,6 @@ def json_line(record: dict[str, Any]) -> str:
     return escape_in_strings(json.dumps(record, ensure_ascii=False)) + "\n"
 
 
-def percent(share: float) -> str:
-    """A share as the quiz's results screen shows it: `68%`."""
-    return f"{round(share * 100)}%"
-
-
 def text_lines(lines: list[str]) -> str:
     """Lines for the terminal: every name, tip and path from a file shown escaped."""
     return "".join(printable(line) + "\n" for line in lines)

@@ -127,6 +127,20 @@ def closeness(
     return min(1.0, max(0.0, share + offset))
 
 
+# What each figure means, in the words every screen, command and report uses: the results
+# screen's legend and the report's line under its table of roles.
+FIGURES = (
+    ("Match", "how close your answers are to the role"),
+    ("Ready", "its targets you meet"),
+)
+
+
+def percent(share: float) -> str:
+    """How every screen, command and report shows a match (closeness) or a readiness: whole
+    percent, `68%`."""
+    return f"{round(share * 100)}%"
+
+
 def rank_key(role_fit: RoleFit) -> tuple[float, float, str]:
     return order_key(role_fit.closeness, role_fit.readiness, role_fit.role.id)
 

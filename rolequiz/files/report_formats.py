@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 
 from rolequiz.domain.content import Bank, Role
 from rolequiz.domain.progress import Progress
+from rolequiz.domain.scoring import FIGURES, percent
 from rolequiz.text import printable
 
 MAX_LEVEL = 4
@@ -121,15 +122,17 @@ def report_to_markdown(report: Mapping[str, Any], categories: list[CategoryLevel
         "",
         "## Roles, closest first",
         "",
-        "| # | Role | Closeness | Readiness | Coverage | Rated skills |",
-        "|--:|---|--:|--:|--:|--:|",
+        "| # | Role | Match | Ready | Rated |",
+        "|--:|---|--:|--:|--:|",
     ]
     lines += [
-        f"| {row['rank']} | {md(row['name'])} | {row['closeness']:.3f} | {row['readiness']:.3f} "
-        f"| {row['coverage']:.3f} | {row['rated_skills']} of {row['role_skills']} |"
+        f"| {row['rank']} | {md(row['name'])} | {percent(row['closeness'])} "
+        f"| {percent(row['readiness'])} | {row['rated_skills']} of {row['role_skills']} |"
         for row in report["roles"]
     ]
     lines += [
+        "",
+        " · ".join(f"**{name}**: {meaning}" for name, meaning in FIGURES) + ".",
         "",
         f"## Category levels against the {md(target)} targets",
         "",
@@ -208,18 +211,21 @@ def report_to_html(report: Mapping[str, Any], categories: list[CategoryLevel]) -
         f"Target role: <strong>{h(target)}</strong>.</p>",
         "<h2>Roles, closest first</h2>",
         '<table id="roles"><thead><tr><th class="num">#</th><th>Role</th>'
-        '<th class="num">Closeness</th><th class="num">Readiness</th>'
-        '<th class="num">Coverage</th><th class="num">Rated skills</th></tr></thead><tbody>',
+        '<th class="num">Match</th><th class="num">Ready</th>'
+        '<th class="num">Rated</th></tr></thead><tbody>',
     ]
     parts += [
         f'<tr><td class="num">{row["rank"]}</td><td>{h(row["name"])}</td>'
-        f'<td class="num">{row["closeness"]:.3f}</td><td class="num">{row["readiness"]:.3f}</td>'
-        f'<td class="num">{row["coverage"]:.3f}</td>'
+        f'<td class="num">{percent(row["closeness"])}</td>'
+        f'<td class="num">{percent(row["readiness"])}</td>'
         f'<td class="num">{row["rated_skills"]} of {row["role_skills"]}</td></tr>'
         for row in report["roles"]
     ]
     parts += [
         "</tbody></table>",
+        "<p>"
+        + " · ".join(f"<strong>{name}</strong>: {h(meaning)}" for name, meaning in FIGURES)
+        + ".</p>",
         f"<h2>Category levels against the {h(target)} targets</h2>",
         '<p class="legend">Levels 0-4 (None, Aware, Guided, Independent, Expert):'
         '<i style="background:#0969da"></i>your average level'

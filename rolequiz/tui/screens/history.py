@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from rolequiz.domain.compare import compare
 from rolequiz.domain.content import Role
 from rolequiz.domain.progress import Progress
-from rolequiz.domain.scoring import rank_roles
+from rolequiz.domain.scoring import percent, rank_roles
 from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
 from rolequiz.files.history import Snapshot, list_snapshots
@@ -26,10 +26,6 @@ from rolequiz.text import printable
 from rolequiz.tui.widgets.literal import literal, template
 
 WHEN = "%Y-%m-%d %H:%M UTC"
-
-
-def _percent(value: float) -> str:
-    return f"{round(value * 100)}%"
 
 
 class HistoryScreen(Screen[None]):
@@ -130,7 +126,7 @@ class HistoryScreen(Screen[None]):
         return literal(
             f"Ready for {self.role.name} over {len(trend) - 1} snapshot"
             f"{'' if len(trend) == 2 else 's'} and now: "
-            f"{_percent(trend[0])} → {_percent(trend[-1])}"
+            f"{percent(trend[0])} → {percent(trend[-1])}"
         )
 
     def on_mount(self) -> None:
@@ -157,8 +153,8 @@ class HistoryScreen(Screen[None]):
             delta = round((after - before) * 100)
             table.add_row(
                 Text(printable(change.role.name)),
-                Text(_percent(before), justify="right"),
-                Text(_percent(after), justify="right"),
+                Text(percent(before), justify="right"),
+                Text(percent(after), justify="right"),
                 Text(f"{delta:+d} pts" if delta else "same", justify="right"),
             )
 

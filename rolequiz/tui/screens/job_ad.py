@@ -18,6 +18,7 @@ from rolequiz.domain.content import Bank
 from rolequiz.domain.job_ad import MAX_AD_BYTES, AdError, AdFit, Matcher, read_ad
 from rolequiz.domain.job_ad import summary_line as ad_summary
 from rolequiz.domain.market import Market, market_note
+from rolequiz.domain.scoring import percent
 from rolequiz.errors import RolequizError
 from rolequiz.text import printable
 from rolequiz.tomlio import read_limited
@@ -160,10 +161,10 @@ class JobAdScreen(Screen[None]):
         role = fit.ranked[0]
         self.query_one("#ad-role", Static).update(
             template(
-                "[b]$name[/b] reads as [b]$role[/b] (closeness $closeness)",
+                "[b]$name[/b] reads as [b]$role[/b] (match $match)",
                 name=shown,
                 role=role.role.name,
-                closeness=f"{role.closeness:.2f}",
+                match=percent(role.closeness),
             )
         )
         table: DataTable[Text] = self.query_one("#ad-skills", DataTable)

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Static
 from rolequiz.domain.content import Role
 from rolequiz.domain.gaps import Contribution, Gap, Unrated, explain, gap_list, unrated_list
 from rolequiz.domain.market import Market, market_note
-from rolequiz.domain.scoring import RoleFit
+from rolequiz.domain.scoring import FIGURES, RoleFit, percent
 from rolequiz.domain.session import QuizSession
 from rolequiz.text import printable
 from rolequiz.tui.widgets.answer_counts import answer_counts
@@ -29,9 +29,7 @@ EXPLAIN_SHOWN = 4
 UNRATED_SHOWN = 8
 
 # Under the ranking: what each figure means, one line at 80 columns.
-RESULTS_LEGEND = (
-    "[b]Match[/b]: how close your answers are to the role · [b]Ready[/b]: its targets you meet"
-)
+RESULTS_LEGEND = " · ".join(f"[b]{name}[/b]: {meaning}" for name, meaning in FIGURES)
 
 RESULTS_HELP = (
     "[b]Match[/b] (the bar) ranks the roles: how close your answers are to the role's profile, "
@@ -67,10 +65,6 @@ def _columns_for(width: int) -> tuple[str, ...]:
     if 80 <= width < 100 or width >= 120:
         return COLUMNS
     return COLUMNS[:-1]
-
-
-def _percent(value: float) -> str:
-    return f"{round(value * 100)}%"
 
 
 _PICK_ROLE = Binding.Group("Role", compact=True)
@@ -305,7 +299,7 @@ class ResultsScreen(Screen[None]):
         return template(
             "[b]Target: $role[/b] · ready $ready",
             role=fit.role.name,
-            ready=_percent(fit.readiness),
+            ready=percent(fit.readiness),
         )
 
     def on_mount(self) -> None:
@@ -340,7 +334,7 @@ class ResultsScreen(Screen[None]):
             "rank": Text(str(rank), style=top),
             "role": Text(printable(fit.role.name), style=top),
             "match": Text(match_bar(fit.closeness)),
-            "ready": Text(_percent(fit.readiness), justify="right"),
+            "ready": Text(percent(fit.readiness), justify="right"),
             "rated": Text(f"{fit.rated} of {fit.total}"),
         }
 

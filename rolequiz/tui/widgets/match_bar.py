@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rolequiz.domain.scoring import percent
+
 BAR_WIDTH = 10
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -12,4 +14,4 @@ def match_bar(share: float, width: int = BAR_WIDTH) -> str:
     eighths = round(share * width * 8)
     full, part = divmod(eighths, 8)
     bar = "█" * full + (EIGHTHS[part] if part else "")
-    return bar + "░" * (width - len(bar)) + f" {round(share * 100):>3}%"
+    return bar + "░" * (width - len(bar)) + f" {percent(share):>4}"
