@@ -89,5 +89,18 @@ async def test_the_ranking_stands_beside_the_question_when_wide(make_app: MakeAp
         )
 
 
+async def test_the_first_question_of_a_wide_terminal_shows_the_ranking(make_app: MakeApp) -> None:
+    """Bug: started in a 120-column terminal, the first question showed an empty ranking panel
+    until an answer (the resize handler ran before the screen set its "-wide" class)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and screen.has_class("-wide")
+        shown = screen.query_one("#question-ranking", Static).render().plain  # type: ignore[union-attr]
+        assert shown.startswith("Closest roles so far\n1 ")
+
+
 def session_of_ranked_name(screen: QuestionScreen) -> str:
     return screen.session.ranked()[0].role.name

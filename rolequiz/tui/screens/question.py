@@ -147,8 +147,9 @@ class QuestionScreen(Screen[None]):
         self.show_skill()
 
     def on_resize(self) -> None:
-        # After the screen's own handler, which set the breakpoint class for this size.
-        self._show_ranking()
+        # Textual calls this before Screen's own handler, which sets the breakpoint class for
+        # the new size: draw once that is done (else the first wide screen shows no ranking).
+        self.call_after_refresh(self._show_ranking)
 
     def show_skill(self, passed_over: tuple[Skill, int] | None = None) -> None:
         """Show the session's current skill (called after every move); `passed_over`: the skill

@@ -310,7 +310,8 @@ class ResultsScreen(Screen[None]):
         self._show_role(self.selected)
 
     def on_resize(self, event: events.Resize) -> None:
-        # After the screen's own handler, which set the breakpoint class for this size.
+        # From the event's width: Textual calls this before Screen's own handler sets the
+        # breakpoint class for the new size.
         columns = _columns_for(event.size.width)
         if columns != self._columns:
             self._fill_table(columns)
