@@ -11,9 +11,11 @@ engineer (sql w3 t3, python w3 t3, spark w4 t3, aws w2 t2, glue w1 t1); total we
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rolequiz.domain.content import Bank
-from rolequiz.domain.scoring import closeness, rank_roles, score_role
+from rolequiz.domain.scoring import SHARE_DIGITS, closeness, percent, rank_roles, score_role
 
 RATINGS = {"sql": 3, "python": 2, "tableau": 0, "spark": 1}
 
@@ -184,3 +186,12 @@ def test_offset_never_takes_closeness_outside_zero_to_one() -> None:
     assert closeness(1.0, 10.0, 0.0, 30.0, offset=-0.5) == 0.0
     assert closeness(10.0, 10.0, 0.0, 0.0, offset=0.5) == 1.0
     assert closeness(9.0, 10.0, 0.0, 0.0, offset=-0.005) == pytest.approx(0.895)
+
+
+@given(st.floats(0, 1))
+def test_a_share_shows_the_same_percent_as_its_report_figure(share: float) -> None:
+    """The Markdown and HTML reports show percent() of the figure the report file keeps (3
+    decimals); the quiz and `score` show percent() of the exact share. Bug: 0.0549 was 5% on
+    the quiz and 6% in the report (0.055)."""
+    assert percent(share) == percent(round(share, SHARE_DIGITS))
+    assert percent(0.0549) == "6%" and percent(0.68) == "68%" and percent(1.0) == "100%"

@@ -18,14 +18,14 @@ from rolequiz.domain.gaps import Gap, explain, gap_list, unrated_list
 from rolequiz.domain.market import Market, market_note
 from rolequiz.domain.progress import Progress, now_utc
 from rolequiz.domain.quiz import counts
-from rolequiz.domain.scoring import rank_roles
+from rolequiz.domain.scoring import SHARE_DIGITS, rank_roles
 from rolequiz.errors import ProfileError, RolequizError
 from rolequiz.files.export import export_target
 from rolequiz.text import escape_in_strings, printable, short_repr, shorten
 from rolequiz.tomlio import dumps_toml, read_toml, save_problem, write_atomic
 
 REPORT_SCHEMA_VERSION = 1
-DIGITS = 3
+DIGITS = SHARE_DIGITS
 
 
 def build_report(
