@@ -166,7 +166,7 @@ def history(bank: Bank, path: Path | None) -> int:
         skipped = f", {tally.skipped} skipped" if tally.skipped else ""
         lines.append(
             f"  {when:<20}  {tally.rated:>3} of {tally.total} rated{skipped:<13}  "
-            f"top: {top.role.name} {top.readiness:.0%} ready  {entry.name}"
+            f"top: {top.role.name} {percent(top.readiness)} ready  {entry.name}"
         )
     out(text_lines(lines))
     return 1 if failed else 0

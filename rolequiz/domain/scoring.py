@@ -141,10 +141,16 @@ SHARE_DIGITS = 3
 
 def percent(share: float) -> str:
     """How every screen, command and report shows a match (closeness) or a readiness: whole
-    percent, `68%`. From the share to SHARE_DIGITS decimals, as a report file holds it, so the
-    Markdown and HTML reports (made from that file's figures) show what the quiz shows: 0.0549
-    is 0.055 in the file, and 6% everywhere (5% on the quiz, 6% in the report, before)."""
-    return f"{round(round(share, SHARE_DIGITS) * 100)}%"
+    percent, `68%`."""
+    return f"{points(share)}%"
+
+
+def points(share: float) -> int:
+    """A share in whole percentage points as shown (`percent`), so a change shown as points is
+    the difference of the two figures shown. From the share to SHARE_DIGITS decimals, as a
+    report file holds it, so the Markdown and HTML reports (made from that file's figures) show
+    what the quiz shows: 0.0549 is 0.055 in the file, and 6% everywhere."""
+    return round(round(share, SHARE_DIGITS) * 100)
 
 
 def rank_key(role_fit: RoleFit) -> tuple[float, float, str]:

@@ -118,6 +118,11 @@ async def test_history_compares_each_snapshot_with_now(
         assert first[0] == now_top.role.name
         before = next(fit for fit in then if fit.role is now_top.role)
         assert first[1] == f"{round(before.readiness * 100)}%"
+        # A change in points is the difference of the two figures shown, "same" when none.
+        for row in range(table.row_count):
+            _, then_shown, now_shown, change = (cell.plain for cell in table.get_row_at(row))
+            moved = int(now_shown.rstrip("%")) - int(then_shown.rstrip("%"))
+            assert change == (f"{moved:+d} pts" if moved else "same")
         await pilot.press("escape")
         assert isinstance(app.screen, ResultsScreen)
 

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from rolequiz.domain.compare import compare
 from rolequiz.domain.content import Role
 from rolequiz.domain.progress import Progress
-from rolequiz.domain.scoring import percent, rank_roles
+from rolequiz.domain.scoring import percent, points, rank_roles
 from rolequiz.domain.session import QuizSession
 from rolequiz.errors import RolequizError
 from rolequiz.files.history import Snapshot, list_snapshots
@@ -150,7 +150,7 @@ class HistoryScreen(Screen[None]):
         table.clear()
         for change in result.roles:
             before, after = change.before.readiness, change.after.readiness
-            delta = round((after - before) * 100)
+            delta = points(after) - points(before)
             table.add_row(
                 Text(printable(change.role.name)),
                 Text(percent(before), justify="right"),
