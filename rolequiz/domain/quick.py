@@ -19,10 +19,10 @@ Pending questions are the unanswered skills not below a parent rated 0 (`quiz.pe
 - **Likely**: X leads, none of its must-haves is pending (a skip counts as answered), and for
   every other role Y, X is still ahead after the LIKELY_ANSWERS (3.75) answers that would
   lower its margin over Y most: margin + the 3 most negative worst moves of distinct skills +
-  3/4 of the fourth > 0. Each
-  move is counted from the sums now, so the bound shrinks as evidence builds up (one answer
-  moves a well-answered role less) and as the telling skills get answered. It is a model of
-  "the rest of the answers", not a proof; bench/adaptive.py measures how often it is right.
+  3/4 of the fourth > 0. Each move is counted from the sums now, so the bound shrinks as
+  evidence builds up (one answer moves a well-answered role less) and as the telling skills
+  get answered. It is a model of "the rest of the answers", not a proof; bench/adaptive.py
+  measures how often it is right.
 - **Settled**: for every other role Y, the lowest closeness X can reach, over every way to
   answer (0-4) or skip the pending questions, beats the highest Y can reach.
 - **Next question**: the nearest challenger is the role with the least slack (the margin left
