@@ -59,6 +59,14 @@ class QuickState:
     likely_after: int | None = None
     settled_after: int | None = None
 
+    def furthest(self) -> tuple[Certainty, int] | None:
+        """The surest level quick mode reached, and after how many answers; None: neither."""
+        if self.settled_after is not None:
+            return "settled", self.settled_after
+        if self.likely_after is not None:
+            return "likely", self.likely_after
+        return None
+
     def reached_after(self, level: Certainty) -> int | None:
         if level == "likely":
             return self.likely_after

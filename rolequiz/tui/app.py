@@ -257,6 +257,8 @@ class RolequizApp(App[int]):
                 saved=describe_when(updated) if updated else None,
                 unknown=session.unknown_skills,
                 first_skill=self.bank.skills[0].name if session.is_complete else None,
+                quick=session.saved_in_quick_mode,
+                reached=session.progress.quick.furthest() if session.saved_in_quick_mode else None,
             )
         )
         if choice == "review":

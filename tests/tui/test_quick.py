@@ -13,6 +13,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from textual.widgets import OptionList
+
 from rolequiz.domain.content import Bank
 from rolequiz.domain.progress import Progress, QuickState
 from rolequiz.domain.session import QuizSession
@@ -208,3 +210,48 @@ async def test_no_role_is_named_until_an_answer_counts_for_one(make_app: MakeApp
         assert text_of(app, "#quick-state") == "quick mode · no leading role yet"
         await pilot.press("2")
         assert text_of(app, "#quick-state").startswith("quick mode · leading: ")
+
+
+def resume_labels(app: RolequizApp) -> list[str]:
+    options = app.screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_a_quick_profile_stopped_at_likely_offers_its_results_first(
+    make_app: MakeApp, home: Path
+) -> None:
+    """Found as a new user: a person who stopped where quick mode said "likely" came back to
+    "Resume at <the next telling skill>", with no word of quick mode or of the results."""
+    (home / "profile.toml").write_text(
+        'schema_version = 1\nmode = "quick"\nposition = "sklearn"\n'
+        "[ratings]\npython = 3\nstats = 0\n[quick]\nlikely_after = 2\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.name == "resume"
+        assert resume_labels(app)[:2] == [
+            "See your results: quick mode found your closest role likely after 2 questions",
+            "Resume quick mode at scikit-learn",
+        ]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert session_of(app).is_quick
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionScreen)
+        assert session_of(app).skill.id == "sklearn"
+
+
+async def test_a_quick_profile_not_yet_likely_says_it_resumes_in_quick_mode(
+    make_app: MakeApp, home: Path
+) -> None:
+    (home / "profile.toml").write_text(
+        'schema_version = 1\nmode = "quick"\nposition = "sklearn"\n[ratings]\npython = 3\n',
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert resume_labels(app)[0] == "Resume quick mode at scikit-learn"

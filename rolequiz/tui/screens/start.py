@@ -31,11 +31,16 @@ def resume_screen(
     saved: str | None,
     unknown: list[str],
     first_skill: str | None = None,
+    quick: bool = False,
+    reached: tuple[str, int] | None = None,
 ) -> ChoiceScreen[ResumeChoice]:
     """Saved progress found: resume (the default), start over, open another file, or quit.
 
     `first_skill` given, every skill is answered: there is nothing to resume, so the results
-    come first, then a review from that skill."""
+    come first, then a review from that skill. A profile in quick mode (`quick`) goes on in quick
+    mode, and the resume line says so (its next skill is the most telling one, not the next in
+    the bank); `reached`, (level, answers): quick mode said "likely" or "settled" after that
+    many answers, which is where a person stops, so the results come first."""
     summary = template(
         "$path holds your answers: [b]$done of $total[/b] done$saved.",
         path=shown_path(profile_path),
@@ -52,7 +57,7 @@ def resume_screen(
             (template("[b]Review[/b] your answers from $skill", skill=first_skill), "review"),
         ]
         if first_skill is not None
-        else [(template("[b]Resume[/b] at $skill", skill=next_skill), "resume")]
+        else _resume_choices(next_skill, quick, reached)
     )
     choices += [
         (
@@ -65,6 +70,27 @@ def resume_screen(
     return ChoiceScreen(
         template("[b]Welcome back[/b]"), texts, choices, cancel="quit", name="resume"
     )
+
+
+def _resume_choices(
+    next_skill: str, quick: bool, reached: tuple[str, int] | None
+) -> list[tuple[Content, ResumeChoice]]:
+    if not quick:
+        return [(template("[b]Resume[/b] at $skill", skill=next_skill), "resume")]
+    resume: tuple[Content, ResumeChoice] = (
+        template("[b]Resume quick mode[/b] at $skill", skill=next_skill),
+        "resume",
+    )
+    if reached is None:
+        return [resume]
+    level, answers = reached
+    results = template(
+        "[b]See your results[/b]: quick mode found your closest role $level after $answers "
+        "questions",
+        level=level,
+        answers=str(answers),
+    )
+    return [(results, "results"), resume]
 
 
 def broken_profile_screen(
